@@ -1,0 +1,267 @@
+"""The value model: how PowerShell/.NET values are represented in Python.
+
+Contract shared by the evaluator, the binder, the cmdlets and the formatter:
+
+    .NET type            Python representation
+    -------------------  -----------------------------------------------------
+    System.Int32         int (a plain ``int`` whose value fits Int32)
+    System.Int64         Int64 (subclass of int)
+    System.Byte/Int16/.. Byte, Int16, UInt32, UInt64, SByte (int subclasses)
+    System.Double        float
+    System.Decimal       decimal.Decimal
+    System.Boolean       bool
+    System.String        str
+    System.Char          Char (subclass of str, length 1)
+    System.Object[]      list   (arrays are lists; PowerShell arrays are mutable in place)
+    Hashtable            Hashtable (case-insensitive keys, insertion order)
+    OrderedDictionary    OrderedHashtable
+    PSCustomObject       PSObject (ordered, case-insensitive properties)
+    ScriptBlock          ScriptBlock (see exshell.language.evaluator)
+    SwitchParameter      SwitchParameter
+    $null                None
+    DateTime             datetime.datetime; TimeSpan datetime.timedelta
+
+Objects of other classes (Exchange configuration objects, error records...)
+expose their PowerShell properties through ``ps_properties()`` returning an
+ordered mapping name -> value, and their .NET type names through
+``ps_type_names()`` (most derived first).  The formatter and ``Get-Member`` read
+only those two hooks, so any future object (queue rows, tracking entries) joins
+the pipeline by implementing them.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator, Optional
+
+
+class Int64(int):
+    """A System.Int64 value (``[long]``, literals beyond Int32, ``1L``)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"Int64({int(self)})"
+
+
+class Int16(int):
+    __slots__ = ()
+
+
+class Byte(int):
+    __slots__ = ()
+
+
+class SByte(int):
+    __slots__ = ()
+
+
+class UInt16(int):
+    __slots__ = ()
+
+
+class UInt32(int):
+    __slots__ = ()
+
+
+class UInt64(int):
+    __slots__ = ()
+
+
+class BigInteger(int):
+    __slots__ = ()
+
+
+class Char(str):
+    __slots__ = ()
+
+
+class ArgumentNumber:
+    """A numeric literal passed as a command argument: the value plus its source text.
+
+    PowerShell wraps such a literal so that a [string] parameter (or any
+    conversion through string) receives the text as written (``20MB`` stays
+    "20MB"), while a numeric parameter receives the number.  The binder unwraps
+    it; anywhere else (a script function's untyped parameter, ``$args``) it
+    behaves as ``value``: use ``unwrap()``.
+    """
+
+    __slots__ = ("value", "text")
+
+    def __init__(self, value: Any, text: str):
+        self.value = value
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"ArgumentNumber({self.value!r}, {self.text!r})"
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __eq__(self, other: Any) -> bool:
+        return unwrap(self) == unwrap(other)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+def unwrap(value: Any) -> Any:
+    """The plain value behind an ArgumentNumber (anything else is returned as is)."""
+    return value.value if isinstance(value, ArgumentNumber) else value
+
+
+class Hashtable(dict):
+    """A PowerShell hashtable: keys compare case-insensitively when they are strings.
+
+    Keys keep their original case for display; lookups fold case.
+    """
+
+    __slots__ = ("_folded",)
+
+    def __init__(self, items: Optional[Iterable[tuple[Any, Any]]] = None):
+        super().__init__()
+        self._folded: dict[Any, Any] = {}
+        if items:
+            for key, value in items:
+                self[key] = value
+
+    @staticmethod
+    def _fold(key: Any) -> Any:
+        return key.lower() if isinstance(key, str) else key
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        folded = self._fold(key)
+        original = self._folded.get(folded, _MISSING)
+        if original is not _MISSING:
+            super().__setitem__(original, value)
+        else:
+            self._folded[folded] = key
+            super().__setitem__(key, value)
+
+    def __getitem__(self, key: Any) -> Any:
+        original = self._folded.get(self._fold(key), _MISSING)
+        if original is _MISSING:
+            raise KeyError(key)
+        return super().__getitem__(original)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        original = self._folded.get(self._fold(key), _MISSING)
+        if original is _MISSING:
+            return default
+        return super().__getitem__(original)
+
+    def __contains__(self, key: object) -> bool:
+        return self._fold(key) in self._folded
+
+    def __delitem__(self, key: Any) -> None:
+        original = self._folded.pop(self._fold(key))
+        super().__delitem__(original)
+
+    def pop(self, key: Any, *default: Any) -> Any:
+        folded = self._fold(key)
+        if folded not in self._folded:
+            if default:
+                return default[0]
+            raise KeyError(key)
+        original = self._folded.pop(folded)
+        return super().pop(original)
+
+    def original_key(self, key: Any) -> Any:
+        return self._folded.get(self._fold(key), key)
+
+    def copy(self) -> "Hashtable":
+        return type(self)(self.items())
+
+    def clear(self) -> None:
+        super().clear()
+        self._folded.clear()
+
+    def update(self, other: Any = (), **kwargs: Any) -> None:  # type: ignore[override]
+        items = other.items() if hasattr(other, "items") else other
+        for key, value in items:
+            self[key] = value
+        for key, value in kwargs.items():
+            self[key] = value
+
+    def setdefault(self, key: Any, default: Any = None) -> Any:
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+
+class OrderedHashtable(Hashtable):
+    """``[ordered]@{...}``: System.Collections.Specialized.OrderedDictionary."""
+
+    __slots__ = ()
+
+
+_MISSING = object()
+
+
+class PSObject:
+    """A PSCustomObject: ordered properties with case-insensitive names.
+
+    ``type_names`` lists .NET-style type names, most derived first
+    (``System.Management.Automation.PSCustomObject`` by default).
+    """
+
+    __slots__ = ("_properties", "type_names")
+
+    def __init__(self, properties: Optional[Iterable[tuple[str, Any]]] = None,
+                 type_names: Optional[list[str]] = None):
+        self._properties = Hashtable(properties or ())
+        self.type_names = type_names or [
+            "System.Management.Automation.PSCustomObject",
+            "System.Object",
+        ]
+
+    def ps_properties(self) -> Hashtable:
+        return self._properties
+
+    def ps_type_names(self) -> list[str]:
+        return self.type_names
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self._properties.get(name, default)
+
+    def set(self, name: str, value: Any) -> None:
+        self._properties[name] = value
+
+    def has(self, name: str) -> bool:
+        return name in self._properties
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._properties)
+
+    def __repr__(self) -> str:
+        inner = "; ".join(f"{k}={v!r}" for k, v in self._properties.items())
+        return f"PSObject({inner})"
+
+
+class SwitchParameter:
+    """``[switch]``: present or not; ``-Force:$false`` gives an explicit False."""
+
+    __slots__ = ("is_present",)
+
+    def __init__(self, is_present: bool = True):
+        self.is_present = bool(is_present)
+
+    def __bool__(self) -> bool:
+        return self.is_present
+
+    def __eq__(self, other: Any) -> bool:
+        return bool(self) == bool(other)
+
+    def __hash__(self) -> int:
+        return hash(self.is_present)
+
+    def __repr__(self) -> str:
+        return f"SwitchParameter({self.is_present})"
+
+
+class AutomationNull:
+    """``[System.Management.Automation.Internal.AutomationNull]::Value``: a command
+    that wrote nothing.  Only used where "no output" must differ from $null."""
+
+    __slots__ = ()
+
+
+AUTOMATION_NULL = AutomationNull()
