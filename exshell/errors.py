@@ -160,7 +160,10 @@ MESSAGES: dict[str, str] = {
 def message(error_id: str, *args: Any) -> str:
     """The text for ``error_id`` with positional arguments filled in."""
     template = MESSAGES[error_id]
-    return template.format(*args) if args else template
+    if args:
+        return template.format(*args)
+    # Templates without arguments still carry str.format's doubled braces.
+    return template.replace("{{", "{").replace("}}", "}")
 
 
 @dataclass
