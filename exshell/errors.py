@@ -154,6 +154,110 @@ MESSAGES: dict[str, str] = {
     "TypeNotFound": "Unable to find type [{0}].",
     "PropertyNotFound": "The property '{0}' cannot be found on this object. Verify that the property exists and can be set.",
     "ScriptHalted": "{0}",
+    # ---- argument validation (PowerShell Metadata strings; ValidateRange)
+    "ValidateRangeTooSmall": (
+        "The {0} argument is less than the minimum allowed range of {1}. Supply an argument "
+        "that is greater than or equal to {1} and then try the command again."
+    ),
+    "ValidateRangeTooBig": (
+        "The {0} argument is greater than the maximum allowed range of {1}. Supply an argument "
+        "that is less than or equal to {1} and then try the command again."
+    ),
+    "EnumAmbiguousMatch": (
+        "The identifier name {0} cannot be processed due to the inability to differentiate "
+        "between the following enumerator names: {1}. Try a more specific identifier name."
+    ),
+    # ---- .NET parse failures used by exshell/types (inner messages of ConversionError)
+    "TimeSpanFormat": "String was not recognized as a valid TimeSpan.",
+    "TimeSpanOverflow": (
+        "The TimeSpan could not be parsed because at least one of the numeric components is "
+        "out of range or contains too many digits."
+    ),
+    "InvalidIPAddress": "An invalid IP address was specified.",
+    "InvalidGuid": "Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).",
+    "InvalidUri": "Invalid URI: The format of the URI could not be determined.",
+    "CultureNotSupported": "Culture name '{0}' is not supported.",
+    # ---- Exchange data types (exshell/types; inner messages of ConversionError, Exchange style)
+    "InvalidByteQuantifiedSize": (
+        "The value \"{0}\" isn't a valid size. Enter a number with an optional unit of B, KB, "
+        "MB, GB or TB, for example 20MB or \"20 MB\"."
+    ),
+    "InvalidAddressSpace": (
+        "The address space \"{0}\" isn't valid. Use the form [type:]address space[;cost], for "
+        "example \"SMTP:*.contoso.com;5\"."
+    ),
+    "InvalidAddressSpaceTypeEmpty": "The address space \"{0}\" isn't valid. The address space type can't be empty.",
+    "InvalidSmtpAddressSpace": (
+        "The SMTP address space \"{0}\" isn't valid. Enter a domain name such as contoso.com, "
+        "\"*\", or a wildcard that covers whole labels such as *.contoso.com."
+    ),
+    "InvalidAddressSpaceCost": (
+        "The address space cost \"{0}\" isn't valid. The cost must be an integer from 1 through 100."
+    ),
+    "AddressSpaceCostRequired": (
+        "The address space \"{0}\" contains a semicolon (;), so its cost must be given "
+        "explicitly, for example \"{0};1\"."
+    ),
+    "InvalidX400AddressSpace": (
+        "The X.400 address space \"{0}\" isn't valid. Use RFC 1685 attributes separated by "
+        "semicolons, for example c=US;a=Fabrikam;p=Contoso."
+    ),
+    "InvalidFqdn": "\"{0}\" isn't a valid fully qualified domain name (FQDN).",
+    "InvalidSmartHost": (
+        "\"{0}\" isn't a valid smart host. Enter a fully qualified domain name such as "
+        "mail.contoso.com, or an IP address such as 192.168.1.10 or [192.168.1.10]."
+    ),
+    "InvalidIPRange": (
+        "\"{0}\" isn't a valid IP address range. Enter a single address (192.168.1.10), a range "
+        "(192.168.1.10-192.168.1.20) or a CIDR block (192.168.1.0/24)."
+    ),
+    "IPRangeReversed": (
+        "The IP address range \"{0}\" isn't valid because its start address is greater than its "
+        "end address."
+    ),
+    "IPRangeFamilyMismatch": "The IP address range \"{0}\" mixes IPv4 and IPv6 addresses.",
+    "InvalidIPBinding": (
+        "\"{0}\" isn't a valid IP binding. Enter an IP address and a port separated by a colon, "
+        "for example 10.1.1.1:25, 0.0.0.0:25 or [::]:25."
+    ),
+    "InvalidIPBindingPort": "The port \"{0}\" isn't valid. The port must be an integer from 1 through 65535.",
+    "InvalidSmtpAddress": (
+        "\"{0}\" isn't a valid SMTP address. Use the form user@domain, for example kim@contoso.com."
+    ),
+    "InvalidSmtpDomain": "\"{0}\" isn't a valid SMTP domain name.",
+    "InvalidSmtpDomainWildcard": (
+        "\"{0}\" isn't a valid SMTP domain. A wildcard is allowed only as \"*\" or as the whole "
+        "left-most label, as in *.contoso.com."
+    ),
+    "InvalidX509Identifier": (
+        "\"{0}\" isn't a valid certificate identifier. Use <I>issuer<S>subject or <S>subject."
+    ),
+    "ValueAlreadyPresent": "The value \"{0}\" is already present in the collection.",
+    "UnknownMultiValuedOperation": (
+        "The operation \"{0}\" isn't valid for a multivalued property. Use \"{1}\" to add values "
+        "and \"{2}\" to remove values."
+    ),
+    "InvalidIdentity": "The identity \"{0}\" isn't valid. An identity can't be empty.",
+    "InvalidQueueIdentity": (
+        "\"{0}\" isn't a valid queue identity. Use Server\\Queue, for example "
+        "Mailbox01\\contoso.com, Mailbox01\\Submission or Mailbox01\\1234."
+    ),
+    "InvalidMessageIdentity": (
+        "\"{0}\" isn't a valid message identity. Use Server\\Queue\\MessageId, for example "
+        "Mailbox01\\contoso.com\\1234."
+    ),
+    "InvalidLocalLongFullPath": (
+        "\"{0}\" isn't a valid local path. Enter a full path that starts with a drive letter, "
+        "for example C:\\Logs, or an absolute path such as /var/log/exshell."
+    ),
+    "InvalidProductKey": (
+        "\"{0}\" isn't a valid product key. A product key has five groups of five letters or "
+        "digits separated by hyphens."
+    ),
+    "InvalidSortOrderEntry": (
+        "\"{0}\" isn't a valid sort order. Use a property name preceded by + (ascending) or "
+        "- (descending), for example -MessageCount."
+    ),
 }
 
 
