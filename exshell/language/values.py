@@ -16,7 +16,8 @@ Contract shared by the evaluator, the binder, the cmdlets and the formatter:
     Hashtable            Hashtable (case-insensitive keys, insertion order)
     OrderedDictionary    OrderedHashtable
     PSCustomObject       PSObject (ordered, case-insensitive properties)
-    ScriptBlock          ScriptBlock (see exshell.language.evaluator)
+    T[] (typed array)    TypedArray (a list remembering its element type: [string[]])
+    ScriptBlock          ScriptBlock (ast + defining scope; run through its session)
     SwitchParameter      SwitchParameter
     $null                None
     DateTime             datetime.datetime; TimeSpan datetime.timedelta
@@ -255,6 +256,43 @@ class SwitchParameter:
 
     def __repr__(self) -> str:
         return f"SwitchParameter({self.is_present})"
+
+
+class TypedArray(list):
+    """An array with an element type (``[string[]]$x``, ``[int[]]``): still a list,
+    but ``GetType()`` reports ``System.String[]`` and later conversions keep it."""
+
+    __slots__ = ("element_type",)
+
+    def __init__(self, items: Iterable[Any] = (), element_type: Any = object):
+        super().__init__(items)
+        self.element_type = element_type
+
+
+class ScriptBlock:
+    """A ``{ ... }`` value: the parsed body, the scope it was created in, and the
+    session that runs it.  ``str()`` is the source text between the braces, as in
+    PowerShell.  ``invoke(*args)`` runs it in a new child scope and returns the
+    output list (the same as ``& $sb @args``)."""
+
+    __slots__ = ("ast", "closure", "session", "text", "is_filter")
+
+    def __init__(self, ast: Any, closure: Any = None, session: Any = None, text: str = "",
+                 is_filter: bool = False):
+        self.ast = ast
+        self.closure = closure
+        self.session = session
+        self.text = text
+        self.is_filter = is_filter
+
+    def invoke(self, *args: Any) -> list:
+        return self.session.invoke_script_block(self, args=args)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"ScriptBlock({self.text!r})"
 
 
 class AutomationNull:
