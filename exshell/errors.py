@@ -154,6 +154,21 @@ MESSAGES: dict[str, str] = {
     "TypeNotFound": "Unable to find type [{0}].",
     "PropertyNotFound": "The property '{0}' cannot be found on this object. Verify that the property exists and can be set.",
     "ScriptHalted": "{0}",
+    # ---- evaluator runtime (exshell/language)
+    "ComparisonFailure": 'Could not compare "{0}" to "{1}". Error: "{2}"',
+    "InvalidRegularExpression": "The regular expression pattern {0} is not valid.",
+    "CallDepthOverflow": "The script failed due to call depth overflow.",
+    "AddHashTableToNonHashTable": "A hash table can only be added to another hash table.",
+    "IndexOutOfRange": "Index was outside the bounds of the array.",
+    "CannotIndex": "Unable to index into an object of type {0}.",
+    "FormatError": "Error formatting a string: {0}",
+    "MethodInvocationException": 'Exception calling "{0}" with "{1}" argument(s): "{2}"',
+    "MethodCountCouldNotFindBest": 'Cannot find an overload for "{0}" and the argument count: "{1}".',
+    "PropertyAssignmentNotFound": "The property '{0}' cannot be found on this object. Verify that the property exists and can be set.",
+    "OperatorNotSupported": "The operation '[{0}] {1} [{2}]' is not defined.",
+    "FileOpenFailure": "Could not find a part of the path '{0}'.",
+    "ArgumentNotScriptBlock": "The expression after '{0}' in a pipeline element produced an object that was not valid. It must result in a command name, a script block, or a CommandInfo object.",
+    "RangeTooBig": "The range is too large: an array cannot hold more than 50,000,000 elements.",
     # ---- argument validation (PowerShell Metadata strings; ValidateRange)
     "ValidateRangeTooSmall": (
         "The {0} argument is less than the minimum allowed range of {1}. Supply an argument "
