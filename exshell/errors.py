@@ -133,6 +133,24 @@ MESSAGES: dict[str, str] = {
         "command does not take pipeline input or the input and its properties do not match any "
         "of the parameters that take pipeline input."
     ),
+    "ValidateSetFailure": (
+        'The argument "{0}" does not belong to the set "{1}" specified by the ValidateSet '
+        "attribute. Supply an argument that is in the set and then try the command again."
+    ),
+    # ---- command processor (exshell/binder/processor.py)
+    "ActionPreferenceStop": (
+        "The running command stopped because the preference variable \"{0}\" or common "
+        "parameter is set to Stop: {1}"
+    ),
+    "ConfirmNotPossible": (
+        "Confirmation is required to perform the operation \"{0}\" on target \"{1}\", but the "
+        "session is not interactive. Add -Confirm:$false to proceed or -WhatIf to preview."
+    ),
+    "PromptNotPossible": (
+        "Cannot prompt for the missing mandatory parameters because the session is not "
+        "interactive."
+    ),
+    "CmdletInternalError": "{0}",
     # ---- conversions (ExtendedTypeSystem)
     "InvalidCastExceptionForBooleanArgumentValue": (
         'Cannot convert value "{0}" to type "{1}". Boolean parameters accept only Boolean '

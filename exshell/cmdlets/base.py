@@ -52,7 +52,17 @@ class ParameterType(Protocol):
 
 class ConversionError(Exception):
     """A value could not become a parameter's type; ``str(err)`` is the inner
-    message PowerShell shows after "Error: " (e.g. the Exchange parse error)."""
+    message PowerShell shows after "Error: " (e.g. the Exchange parse error).
+
+    Optional ``value_text``/``type_name`` name the element that failed when a
+    collection type converts element by element (the binder then reports that
+    element and its type instead of the whole argument)."""
+
+    def __init__(self, message: str = "", *, value_text: Optional[str] = None,
+                 type_name: Optional[str] = None):
+        super().__init__(message)
+        self.value_text = value_text
+        self.type_name = type_name
 
 
 @dataclass(frozen=True)
