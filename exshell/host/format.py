@@ -326,15 +326,15 @@ class FormatDocument:
 
 def expand_names(names: Iterable[Any], sample: Any) -> list[Column]:
     """Property specs (names with wildcards or Columns) resolved against ``sample``."""
-    from exshell.cmdlets.utility.wildcards import has_wildcard, wildcard_matcher
+    from exshell.language.regex import has_wildcard, wildcard_to_regex
     columns: list[Column] = []
     available = [name for name, _ in object_properties(sample)]
     for spec in names:
         if isinstance(spec, Column):
             columns.append(spec)
         elif has_wildcard(str(spec)):
-            matches = wildcard_matcher(str(spec))
-            columns.extend(Column(name) for name in available if matches(name))
+            pattern = wildcard_to_regex(str(spec))
+            columns.extend(Column(name) for name in available if pattern.match(name))
         else:
             columns.append(Column(str(spec)))
     return columns
