@@ -1,0 +1,183 @@
+"""Side-effect-free view of a script's commands, for ``--check`` and tab completion.
+
+Contract:
+    command_elements(command: ast.CommandAst) -> list[CommandElement] | None
+        The binder's input for one command, built from the syntax tree without
+        evaluating anything: literal constants, strings, barewords, $true,
+        $false, $null, arrays and hashtables of literals become values
+        (numbers as ``ArgumentNumber`` so their text survives); anything else
+        (variables, expressions, expandable strings, script blocks) becomes an
+        element with ``literal=False``, which the binder counts as bound
+        without converting.  None when the arguments cannot be known at all
+        (``@splat`` of a variable: its keys are parameter names).
+    literal_value(expression) -> (value, is_literal)
+    walk(node) -> iterator over every AST node below and including ``node``
+    defined_function_names(script) -> set of lower-cased function names
+
+The argument values produced here are exactly what the evaluator would pass for
+the same literals, so a binding check here and a real run agree.
+"""
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any, Iterator, Optional
+
+from exshell.invocation import NO_ARGUMENT, ArgumentElement, CommandElement, ParameterElement
+from exshell.language import ast
+from exshell.language.values import ArgumentNumber, Hashtable, OrderedHashtable
+
+_CONSTANT_VARIABLES = {"true": True, "false": False, "null": None}
+
+
+class _Unknown:
+    """Placeholder for a value --check does not compute (shown only in debugging)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"<not evaluated: {self.text}>"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def literal_value(expression: Any, top_level: bool = True) -> tuple[Any, bool]:
+    """The value of a literal expression and True, or a placeholder and False."""
+    kind = type(expression)
+    if kind is ast.StringConstantAst:
+        return expression.value, True
+    if kind is ast.ConstantExpressionAst:
+        if top_level and expression.text:
+            return ArgumentNumber(expression.value, expression.text), True
+        return expression.value, True
+    if kind is ast.VariableExpressionAst and not expression.splatted:
+        name = expression.name.lower()
+        if name in _CONSTANT_VARIABLES:
+            return _CONSTANT_VARIABLES[name], True
+    elif kind is ast.ArrayLiteralAst:
+        return _list_of(expression.elements)
+    elif kind is ast.ArrayExpressionAst:
+        # @('a','b') holds statements; literal only when each is a literal expression.
+        values: list[Any] = []
+        for statement in expression.statements:
+            inner = _statement_expression(statement)
+            if inner is None:
+                return _unknown(expression), False
+            value, is_literal = literal_value(inner, top_level=False)
+            if not is_literal:
+                return _unknown(expression), False
+            if isinstance(value, list):
+                values.extend(value)
+            else:
+                values.append(value)
+        return values, True
+    elif kind is ast.HashtableAst:
+        return _hashtable_of(expression, Hashtable)
+    elif kind is ast.ConvertExpressionAst and expression.type_name.lower() == "ordered" \
+            and type(expression.operand) is ast.HashtableAst:
+        return _hashtable_of(expression.operand, OrderedHashtable)
+    elif kind is ast.ParenExpressionAst:
+        inner = _statement_expression(expression.pipeline)
+        if inner is not None:
+            value, is_literal = literal_value(inner, top_level=False)
+            if is_literal:
+                return value, True
+    return _unknown(expression), False
+
+
+def _list_of(elements: list[Any]) -> tuple[Any, bool]:
+    values = []
+    for element in elements:
+        value, is_literal = literal_value(element, top_level=False)
+        if not is_literal:
+            return _unknown(element), False
+        values.append(value)
+    return values, True
+
+
+def _hashtable_of(table: ast.HashtableAst, factory: type) -> tuple[Any, bool]:
+    result = factory()
+    for key_ast, value_statement in table.pairs:
+        key, key_literal = literal_value(key_ast, top_level=False)
+        inner = _statement_expression(value_statement)
+        if not key_literal or inner is None:
+            return _unknown(table), False
+        value, value_literal = literal_value(inner, top_level=False)
+        if not value_literal:
+            return _unknown(table), False
+        result[key] = value
+    return result, True
+
+
+def _statement_expression(statement: Any) -> Optional[Any]:
+    """The expression of a statement that is just one expression (``'a'`` in ``@{k='a'}``)."""
+    if type(statement) is ast.PipelineAst and len(statement.elements) == 1:
+        element = statement.elements[0]
+        if type(element) is ast.CommandExpressionAst and not element.redirections:
+            return element.expression
+        return None
+    if isinstance(statement, ast.ExpressionAst):
+        return statement
+    return None
+
+
+def _unknown(expression: Any) -> _Unknown:
+    return _Unknown(expression.extent.text if getattr(expression, "extent", None) else "")
+
+
+def command_elements(command: ast.CommandAst) -> Optional[list[CommandElement]]:
+    """The elements after the command name, as the binder receives them."""
+    elements: list[CommandElement] = []
+    for node in command.elements[1:]:
+        if type(node) is ast.CommandParameterAst:
+            if node.argument is None:
+                elements.append(ParameterElement(node.name, NO_ARGUMENT, node.text, node.extent))
+            else:
+                value, is_literal = literal_value(node.argument)
+                elements.append(ParameterElement(
+                    node.name, value, node.text, node.extent,
+                    argument_extent=node.argument.extent, literal=is_literal))
+            continue
+        if type(node) is ast.VariableExpressionAst and node.splatted:
+            return None
+        value, is_literal = literal_value(node)
+        elements.append(ArgumentElement(value, node.extent, literal=is_literal))
+    return elements
+
+
+def walk(node: Any) -> Iterator[Any]:
+    """Every AST node reachable from ``node`` (pre-order), lists and tuples included."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.Ast):
+            yield current
+            children = []
+            for field in _FIELDS.get(type(current)) or _fields_of(type(current)):
+                value = getattr(current, field)
+                if value is not None and not isinstance(value, (str, int, float, ast.Extent)):
+                    children.append(value)
+            stack.extend(reversed(children))
+        elif isinstance(current, (list, tuple)):
+            stack.extend(reversed(current))
+        elif isinstance(current, dict):
+            for key, value in reversed(list(current.items())):
+                stack.append(value)
+                stack.append(key)
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields_of(node_type: type) -> tuple[str, ...]:
+    names = tuple(f.name for f in fields(node_type) if f.name != "extent")
+    _FIELDS[node_type] = names
+    return names
+
+
+def defined_function_names(script: Any) -> set[str]:
+    """Names (lower case) of every function or filter defined anywhere in ``script``."""
+    return {node.name.lower() for node in walk(script) if type(node) is ast.FunctionDefinitionAst}
