@@ -195,7 +195,14 @@ class _Writer:
         if id(value) in self.object_ids:
             self.lines.append(f'{pad}<Ref{self._name(name)} RefId="{self.object_ids[id(value)]}" />')
             return
-        if isinstance(value, (list, tuple)):
+        if _is_exchange_value(value):
+            if _is_multi_valued(value):
+                type_names = [getattr(value, "dotnet_name", None) or "System.Collections.ArrayList",
+                              "System.Object"]
+                self._collection(list(value), type_names, name, indent, depth, as_text=True)
+            else:
+                self.lines.append(f"{pad}<S{self._name(name)}>{encode_string(_text(value))}</S>")
+        elif isinstance(value, (list, tuple)):
             self._collection(value, list(_ARRAY_TYPE_NAMES), name, indent, depth)
         elif isinstance(value, dict):
             self._dictionary(value, name, indent, depth)
@@ -205,9 +212,8 @@ class _Writer:
             else:
                 self._object(value, name, indent, depth)
         elif _is_multi_valued(value):
-            type_names = [getattr(type(value), "dotnet_name", None) or "System.Collections.ArrayList",
-                          "System.Object"]
-            self._collection(list(value), type_names, name, indent, depth, as_text=True)
+            self._collection(list(value), ["System.Collections.ArrayList", "System.Object"], name,
+                             indent, depth)
         else:
             self.lines.append(f"{pad}<S{self._name(name)}>{encode_string(_text(value))}</S>")
 
@@ -301,6 +307,12 @@ class _Writer:
                 self.value(prop_value, str(prop_name), indent + 2, depth - 1)
             self.lines.append(f"{inner}</{section}>")
         self.lines.append(f"{'  ' * indent}</Obj>")
+
+
+def _is_exchange_value(value: Any) -> bool:
+    """Exchange value types (sizes, time spans, address spaces, enums...) travel as their
+    display text, as a real EMS session deserializes them."""
+    return type(value).__module__.startswith("exshell.types") or isinstance(value, enum.Enum)
 
 
 def _is_multi_valued(value: Any) -> bool:
