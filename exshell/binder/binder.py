@@ -72,9 +72,10 @@ class _Pending:
 
     parameter: Any
     value: Any
-    extent: Any            # what an error about this binding underlines
+    extent: Any            # the value: conversion errors underline it
     literal: bool
     splatted: bool
+    parameter_extent: Any  # the -Name token: ParameterAlreadyBound underlines it
 
 
 def _is_end_of_parameters(element: ParameterElement) -> bool:
@@ -115,12 +116,12 @@ def _pair(metadata: Any, elements: list, result: BindResult
         if parameter.is_switch:
             value = SwitchParameter(True) if element.argument is NO_ARGUMENT else element.argument
             named.append(_Pending(parameter, value, element.argument_extent or element.extent,
-                                  element.literal, element.splatted))
+                                  element.literal, element.splatted, element.extent))
             continue
         if element.argument is not NO_ARGUMENT:
             named.append(_Pending(parameter, element.argument,
                                   element.argument_extent or element.extent,
-                                  element.literal, element.splatted))
+                                  element.literal, element.splatted, element.extent))
             continue
         following = elements[index] if index < count else None
         if following is None or (isinstance(following, ParameterElement)
@@ -134,7 +135,7 @@ def _pair(metadata: Any, elements: list, result: BindResult
         else:
             value, value_extent, literal = following.value, following.extent, following.literal
         named.append(_Pending(parameter, value, value_extent or element.extent, literal,
-                              element.splatted))
+                              element.splatted, element.extent))
     return named, positional
 
 
@@ -184,7 +185,8 @@ class _Binder:
             if name in self.result.bound:
                 if item.splatted and name in explicit_names:
                     continue  # an explicit argument wins over a splatted one
-                raise self.metadata.binding_error("ParameterAlreadyBound", item.extent, name,
+                raise self.metadata.binding_error("ParameterAlreadyBound", item.parameter_extent,
+                                                  name,
                                                   item.parameter.type_name)
             if not item.splatted:
                 explicit_names.add(name)
