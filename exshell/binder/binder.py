@@ -106,10 +106,11 @@ def _pair(metadata: Any, elements: list, result: BindResult
             continue
         if simple_function:
             parameter, _ = metadata.match(element.name)
-            if parameter is None:
-                result.unbound_args.append(element.text or "-" + element.name)
+            if parameter is None:  # simple functions take unknown -words as arguments
+                positional.append(_as_argument(element))
                 if element.argument is not NO_ARGUMENT:
-                    result.unbound_args.append(element.argument)
+                    positional.append(ArgumentElement(element.argument, element.argument_extent,
+                                                      element.splatted, element.literal))
                 continue
         else:
             parameter = metadata.lookup(element.name, element.extent)
@@ -148,6 +149,8 @@ def _names_a_parameter(metadata: Any, element: ParameterElement) -> bool:
 
 def _as_argument(element: ParameterElement) -> ArgumentElement:
     text = element.text or "-" + element.name
+    if element.argument is not NO_ARGUMENT and text.endswith(":"):
+        text = text[:-1]
     return ArgumentElement(text, element.extent, element.splatted, element.literal)
 
 
