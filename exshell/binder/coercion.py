@@ -116,12 +116,10 @@ def _element_parameter(parameter: Any, element_type: Any) -> Any:
 
 
 def _is_reference_type(target: Any) -> bool:
-    """Types where $null binds as $null (strings, arrays, Exchange values, hashtables)."""
+    """Types where $null binds as $null without conversion (strings, arrays,
+    hashtables, script blocks).  Exchange value types decide for themselves:
+    their ``convert(None)`` gives an empty collection, None, or an error."""
     if target is str or isinstance(target, ArrayOf) or target is list:
-        return True
-    if isinstance(target, type) and issubclass(target, enum.Enum):
-        return False
-    if getattr(target, "convert", None) is not None:
         return True
     from exshell.language.values import Hashtable, PSObject, ScriptBlock
 

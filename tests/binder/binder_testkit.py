@@ -132,7 +132,7 @@ class GetWidget(Cmdlet):
 
 
 @cmdlet("Test-Pipe", command_type_name="Tests.TestPipe")
-class TestPipe(Cmdlet):
+class PipeTester(Cmdlet):
     Number = Param(int, sets={"ByNumber": ParamSet(mandatory=True, from_pipeline=True)})
     Text = Param(str, sets={"ByText": ParamSet(mandatory=True, from_pipeline=True)})
     Name = Param(str, from_pipeline_by_name=True, aliases=["Label"])
