@@ -1,0 +1,269 @@
+"""``exshell --check``: validate scripts without running them or touching the store.
+
+Contract:
+    check_text(text, path) -> list[Problem]
+        Problems of one script, in source order: parse errors (which stop the
+        check, as they stop a run); unknown commands (not a cmdlet, an alias or
+        a function defined anywhere in the same text); binding of each command
+        against its declaration, using the real binder in check mode (names,
+        prefixes, positions, parameter sets, missing arguments, conversion of
+        literal values, mandatory parameters that pipeline input cannot fill);
+        and the Exchange rules that depend only on the command's own arguments
+        (the cmdlet's ``check_rules`` hook, which calls the same validators a
+        real run uses).
+    main_check(paths, out=sys.stdout, err=sys.stderr) -> int
+        Prints ``FILE:LINE:COL: ErrorId: message`` per problem (``-`` reads
+        standard input and is reported as ``-``), each hint on its own
+        indented line after it; returns 0 when every file is clean, else 1.
+
+Values that come from variables or expressions are never guessed: the pseudo
+binder (exshell/binder/pseudo.py) hands them over as non-literal, and the
+binder counts them as bound without converting them.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional, TextIO
+
+from exshell import errors
+from exshell.binder import hints, pseudo
+from exshell.invocation import InvocationInfo
+from exshell.language import ast
+
+# Command names that name files or programs rather than commands: --check
+# cannot know what they accept, so it leaves them alone.
+_PATH_MARKERS = ("\\", "/")
+_PROGRAM_SUFFIXES = (".ps1", ".exe", ".cmd", ".bat", ".com", ".msc")
+
+
+@dataclass
+class Problem:
+    """One finding: where, PowerShell's error id, its message, exshell's hints."""
+
+    path: str
+    line: int
+    column: int
+    error_id: str
+    message: str
+    hints: list[str] = field(default_factory=list)
+    record: Optional[errors.ErrorRecord] = field(default=None, repr=False, compare=False)
+
+    def format(self) -> str:
+        one_line = " ".join(part.strip() for part in self.message.splitlines() if part.strip())
+        return f"{self.path}:{self.line}:{self.column}: {self.error_id}: {one_line}"
+
+
+# ------------------------------------------------------------------ checking
+
+def check_text(text: str, path: str = "-") -> list[Problem]:
+    """Every problem --check finds in ``text`` (reported under the name ``path``)."""
+    from exshell.language.parser import parse
+
+    source_path = None if path == "-" else path
+    try:
+        script = parse(text, source_path)
+    except errors.ParseError as failure:
+        problems = []
+        for record in failure.errors:
+            hints.for_parse_error(record)
+            problems.append(_problem(path, record, None))
+        return problems
+    except errors.PSRuntimeError as failure:  # anything else the parser refused
+        return [_problem(path, failure.record, None)]
+    return _ScriptChecker(path, script).run()
+
+
+class _ScriptChecker:
+    def __init__(self, path: str, script: ast.ScriptBlockAst):
+        self.path = path
+        self.script = script
+        self.problems: list[Problem] = []
+        self.functions: dict[str, list[ast.FunctionDefinitionAst]] = {}
+
+    def run(self) -> list[Problem]:
+        nodes = list(pseudo.walk(self.script))
+        for node in nodes:
+            if type(node) is ast.FunctionDefinitionAst:
+                self.functions.setdefault(node.name.lower(), []).append(node)
+        for node in nodes:
+            if type(node) is ast.PipelineAst:
+                self._check_pipeline(node)
+        self.problems.sort(key=lambda problem: (problem.line, problem.column))
+        return self.problems
+
+    def _check_pipeline(self, pipeline: ast.PipelineAst) -> None:
+        length = len(pipeline.elements)
+        for index, element in enumerate(pipeline.elements):
+            if type(element) is ast.CommandAst:
+                self._check_command(element, index + 1, length)
+
+    def _check_command(self, command: ast.CommandAst, position: int, length: int) -> None:
+        head = command.elements[0]
+        if command.invocation_operator is not None or type(head) is not ast.StringConstantAst:
+            return
+        name = head.value
+        metadata, known = self._metadata_for(name)
+        if not known:
+            if not _names_a_file(name):
+                self._report(_command_not_found(name, head.extent), command)
+            return
+        if metadata is None:
+            return
+        elements = pseudo.command_elements(command)
+        if elements is None:
+            return
+        invocation = InvocationInfo(
+            command_name=name, extent=command.extent, name_extent=head.extent,
+            pipeline_position=position, pipeline_length=length, expecting_input=position > 1)
+        from exshell.binder.binder import bind_arguments
+
+        try:
+            result = bind_arguments(metadata, elements, None, invocation, check_mode=True)
+        except errors.PSRuntimeError as failure:
+            self._report(failure.record, command)
+            return
+        except Exception:  # noqa: BLE001 - a binder defect must not stop the whole check
+            return
+        for record in _rule_records(metadata, result, invocation):
+            self._report(record, command)
+
+    def _metadata_for(self, name: str) -> tuple[Any, bool]:
+        """(metadata or None, known): None metadata means known but not checkable."""
+        from exshell.binder.metadata import CommandMetadata
+
+        lowered = name.lower()
+        definitions = self.functions.get(lowered)
+        if definitions is not None:
+            if len(definitions) != 1:
+                return None, True   # redefined: which one runs depends on the flow
+            return _function_metadata(definitions[0]), True
+        try:
+            cmdlet_class = _resolve_cmdlet(name)
+        except ImportError:
+            return None, True   # declared, but its module cannot load here: not checkable
+        if cmdlet_class is None:
+            return None, False
+        return CommandMetadata.from_cmdlet(cmdlet_class), True
+
+    def _report(self, record: errors.ErrorRecord, command: ast.CommandAst) -> None:
+        hints.for_broken_continuation(record, command.extent)
+        self.problems.append(_problem(self.path, record, command.extent))
+
+
+def _resolve_cmdlet(name: str) -> Optional[type]:
+    from exshell.cmdlets import registry
+
+    found = registry.lookup(name)
+    if found is not None:
+        return found
+    aliases = getattr(registry, "ALIASES", {})
+    target = aliases.get(name) or aliases.get(name.lower())
+    if target is None:
+        lowered = name.lower()
+        target = next((value for key, value in aliases.items() if key.lower() == lowered), None)
+    return registry.lookup(target) if target else None
+
+
+def _function_metadata(definition: ast.FunctionDefinitionAst) -> Any:
+    from exshell.binder.metadata import CommandMetadata
+
+    body = definition.body
+    attributes = list(body.attributes or [])
+    cmdlet_binding = any(a.type_name.lower() in ("cmdletbinding", "system.management.automation."
+                                                 "cmdletbindingattribute") for a in attributes)
+    try:
+        return CommandMetadata.from_function(definition.name, body.params or [], cmdlet_binding,
+                                             attributes)
+    except errors.PSRuntimeError:
+        return None  # the function's own declaration is broken; a run reports that
+
+
+def _rule_records(metadata: Any, result: Any, invocation: InvocationInfo) -> list[errors.ErrorRecord]:
+    """Exchange rules that depend only on this command's arguments.
+
+    A cmdlet class may define ``check_rules(bound, unconverted, invocation)``
+    returning error records; it runs the same validators as a real invocation,
+    skipping any rule that needs a value --check does not know (``unconverted``
+    names) or the store.
+    """
+    implementation = getattr(metadata, "implementation", None)
+    checker = getattr(implementation, "check_rules", None)
+    if checker is None:
+        return []
+    try:
+        found = checker(result.bound, result.unconverted, invocation)
+    except errors.PSRuntimeError as failure:
+        return [failure.record]
+    except Exception:  # noqa: BLE001 - a rule defect must not stop the whole check
+        return []
+    return list(found or [])
+
+
+def _command_not_found(name: str, extent: ast.Extent) -> errors.ErrorRecord:
+    record = errors.ErrorRecord(
+        message=errors.message("CommandNotFoundException", name),
+        error_id="CommandNotFoundException", category="ObjectNotFound", target_object=name,
+        target_name=name, target_type="String", reason="CommandNotFoundException",
+        extent=extent, exception_type="System.Management.Automation.CommandNotFoundException")
+    try:
+        hints.for_unknown_command(record, name)
+    except Exception:  # noqa: BLE001 - hints are extras; never lose the problem itself
+        pass
+    return record
+
+
+def _names_a_file(name: str) -> bool:
+    lowered = name.lower()
+    return any(marker in name for marker in _PATH_MARKERS) or lowered.endswith(_PROGRAM_SUFFIXES)
+
+
+def _problem(path: str, record: errors.ErrorRecord, fallback: Optional[ast.Extent]) -> Problem:
+    extent = record.extent or fallback
+    line, column = extent.source.position(extent.start) if extent is not None else (1, 1)
+    return Problem(path, line, column, record.error_id, record.message, list(record.hints), record)
+
+
+# ------------------------------------------------------------------- the CLI
+
+def read_script(path: str, stdin: Optional[TextIO] = None) -> str:
+    """The text of ``path`` ('-' = standard input), honouring UTF-8/UTF-16 byte order marks."""
+    if path == "-":
+        stream = stdin or sys.stdin
+        buffer = getattr(stream, "buffer", None)
+        return _decode(buffer.read()) if buffer is not None else stream.read()
+    with open(path, "rb") as handle:
+        return _decode(handle.read())
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Windows PowerShell 5.1 saves scripts in the ANSI code page by default.
+        return data.decode("cp1252", errors="replace")
+
+
+def main_check(paths: Iterable[str], out: Optional[TextIO] = None,
+               err: Optional[TextIO] = None) -> int:
+    """Check each path, print the problems, return the exit code (0 clean, 1 otherwise)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    failed = False
+    for path in list(paths) or ["-"]:
+        try:
+            text = read_script(path)
+        except OSError as failure:
+            err.write(f"{path}: cannot read: {failure.strerror or failure}\n")
+            failed = True
+            continue
+        for problem in check_text(text, path):
+            failed = True
+            out.write(problem.format() + "\n")
+            for hint in problem.hints:
+                out.write(f"    {hint}\n")
+    return 1 if failed else 0
