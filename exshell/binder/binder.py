@@ -377,10 +377,17 @@ def bind_pipeline_input(metadata: Any, result: BindResult, input_object: Any) ->
     """Bind one pipeline object on top of ``result``; InputObjectNotBound if nothing takes it."""
     attempt = result.copy()
     binder = _Binder(metadata, attempt, False)
+    rejections: list[errors.ParameterBindingError] = []
     for coerce in (False, True):
         for by_name in (False, True):
-            _pipeline_pass(metadata, binder, attempt, input_object, by_name, coerce)
+            _pipeline_pass(metadata, binder, attempt, input_object, by_name, coerce, rejections)
     if not attempt.pipeline_bound:
+        # a value of the right shape that validation refused ($null to a mandatory
+        # parameter...) is reported as such; a value of no usable type is "not bound"
+        validation = [e for e in rejections
+                      if e.record.error_id.startswith("ParameterArgumentValidation")]
+        if validation:
+            raise validation[0]
         raise _not_bound_error(metadata, result, input_object)
     resolve_parameter_set(metadata, attempt, False)
     missing = missing_mandatory(metadata, attempt, False)
@@ -390,7 +397,7 @@ def bind_pipeline_input(metadata: Any, result: BindResult, input_object: Any) ->
 
 
 def _pipeline_pass(metadata: Any, binder: _Binder, attempt: BindResult, input_object: Any,
-                   by_name: bool, coerce: bool) -> None:
+                   by_name: bool, coerce: bool, rejections: list) -> None:
     for parameter in metadata.parameters.values():
         if parameter.name in attempt.bound:
             continue
@@ -410,7 +417,8 @@ def _pipeline_pass(metadata: Any, binder: _Binder, attempt: BindResult, input_ob
         saved = list(attempt.candidate_sets)
         try:
             binder.bind(parameter, value, None)
-        except errors.ParameterBindingError:
+        except errors.ParameterBindingError as rejection:
+            rejections.append(rejection)
             attempt.candidate_sets = saved
             attempt.bound.pop(parameter.name, None)
             continue
