@@ -33,7 +33,7 @@ from exshell.invocation import ArgumentElement, CommandInfo, ParameterElement
 from exshell.binder import streams
 
 _IMPACT_LEVELS = {"none": 0, "low": 1, "medium": 2, "high": 3}
-CONFIRM_CHOICES = ["&Yes", "Yes to &All", "&No", "No to &All"]
+CONFIRM_CHOICES = ["&Yes", "Yes to &All", "&No", "No to A&ll"]
 _YES, _YES_TO_ALL, _NO, _NO_TO_ALL = range(4)
 
 

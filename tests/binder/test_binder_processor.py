@@ -97,7 +97,7 @@ def test_high_impact_asks_and_honours_the_answer():
     assert caption == "Confirm"
     assert message == ('Are you sure you want to perform this action?\n'
                        'Performing the operation "Remove-Gadget" on target "x".')
-    assert choices == ["&Yes", "Yes to &All", "&No", "No to &All"]
+    assert choices == ["&Yes", "Yes to &All", "&No", "No to A&ll"]
     assert default == 0
 
 
