@@ -183,21 +183,49 @@ def _rule_records(metadata: Any, result: Any, invocation: InvocationInfo) -> lis
     """Exchange rules that depend only on this command's arguments.
 
     A cmdlet class may define ``check_rules(bound, unconverted, invocation)``
-    returning error records; it runs the same validators as a real invocation,
-    skipping any rule that needs a value --check does not know (``unconverted``
-    names) or the store.
+    returning error records.  Otherwise, for the New-* Exchange cmdlets, the
+    object the command would create is built offline exactly as a run builds
+    it (the cmdlet's own ``bound_properties``/``adjust_new`` and the store
+    model's validators), so each rule stays in its one place.  Rules run only
+    when every property value is a literal: a value --check does not know
+    could satisfy or break any of them.
     """
     implementation = getattr(metadata, "implementation", None)
+    if implementation is None or not getattr(getattr(implementation, "info", None), "exchange", False):
+        return []
     checker = getattr(implementation, "check_rules", None)
-    if checker is None:
-        return []
     try:
-        found = checker(result.bound, result.unconverted, invocation)
+        if checker is not None:
+            return list(checker(result.bound, result.unconverted, invocation) or [])
+        return _new_object_rules(implementation, result, invocation)
     except errors.PSRuntimeError as failure:
-        return [failure.record]
-    except Exception:  # noqa: BLE001 - a rule defect must not stop the whole check
+        record = failure.record
+        to_record = getattr(failure, "to_record", None)
+        if callable(to_record):
+            record = to_record(implementation.info.command_type_name, invocation.extent,
+                               implementation.info.name)
+        if record.extent is None:
+            record.extent = invocation.extent
+        return [record]
+    except Exception:  # noqa: BLE001 - anything needing the store or a live session is not checkable
         return []
-    return list(found or [])
+
+
+def _new_object_rules(implementation: type, result: Any, invocation: InvocationInfo) -> list:
+    from exshell.cmdlets.exchange.common import ExchangeNew
+
+    if not issubclass(implementation, ExchangeNew):
+        return []
+    handler = implementation()
+    handler.bound = dict(result.bound)   # no runtime: reaching for the store fails, and is skipped
+    properties = handler.bound_properties()
+    if any(name in result.unconverted for name in properties):
+        return []
+    handler.adjust_new(properties)
+    from exshell.store.models import model_for
+
+    model_for(implementation.kind).model_validate(properties)
+    return []
 
 
 def _command_not_found(name: str, extent: ast.Extent) -> errors.ErrorRecord:
