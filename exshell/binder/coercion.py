@@ -7,7 +7,7 @@ Exchange types' ``convert``); this module adds what is specific to binding:
 
   * cmdlets: ``[bool]``/``[switch]`` take only booleans, numbers and switches
     (a string fails with CannotConvertArgument); a collection given to a
-    scalar parameter that is not ``object`` or a [Flags] enum fails with
+    scalar parameter that is not ``object`` or an enum fails with
     "Specified method is not supported."; other failures are
     CannotConvertArgumentNoMessage ("Cannot bind parameter 'X'. Cannot convert ...").
   * script functions: every failure is ParameterArgumentTransformationError, and
@@ -34,10 +34,19 @@ NOT_SUPPORTED = "Specified method is not supported."
 
 
 def is_collection_type(param_type: Any) -> bool:
-    """Types that take a whole list: arrays, object, MultiValuedProperty-like types."""
+    """Types a list may be given to: arrays, object, enums, MultiValuedProperty-like types."""
     if param_type is object or param_type is list or isinstance(param_type, ArrayOf):
         return True
-    if isinstance(param_type, type) and issubclass(param_type, enum.Flag):
+    if isinstance(param_type, type) and issubclass(param_type, enum.Enum):
+        return True  # PowerShell leaves lists to the enum conversion ([Flags] combine them)
+    if getattr(param_type, "accepts_collection", False):
+        return True
+    return getattr(param_type, "reference_name", "") == "MultiValuedProperty"
+
+
+def is_array_type(param_type: Any) -> bool:
+    """Parameters holding several values (prompted element by element)."""
+    if param_type is list or isinstance(param_type, ArrayOf):
         return True
     if getattr(param_type, "accepts_collection", False):
         return True

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from exshell.binder.coercion import is_collection_type
+from exshell.binder.coercion import is_array_type
 
 HELP_REQUEST = "!?"
 
@@ -31,7 +31,7 @@ def prompt_for_missing(metadata: Any, result: Any, missing: list, session: Any,
     ui.write_line(f"cmdlet {metadata.name} at command pipeline position {position}")
     ui.write_line("Supply values for the following parameters:")
     for index, parameter in enumerate(missing):
-        if parameter.type is not object and is_collection_type(parameter.type):
+        if is_array_type(parameter.type):
             value = _read_collection(ui, parameter)
         else:
             value = _read_scalar(ui, parameter)
