@@ -111,6 +111,15 @@ class ExchangeEnum(_EnumConversion, enum.Enum):
 class ExchangeFlags(_EnumConversion, enum.Flag):
     """A [Flags] .NET enum."""
 
+    @classmethod
+    def _missing_(cls, value: Any) -> Any:
+        # Combinations get .NET's "A, B" as their name, so code reading ``.name``
+        # (not only ``str``) shows what PowerShell shows.
+        member = super()._missing_(value)
+        if member is not None and member._name_ not in cls.__members__:
+            member._name_ = flags_text(member)
+        return member
+
     def __str__(self) -> str:
         return flags_text(self)
 
@@ -136,7 +145,7 @@ def flags_text(value: enum.Flag) -> str:
         if member.value and member.value & remaining == member.value:
             chosen.append((member.value, name))
             remaining &= ~member.value
-    return ", ".join(name for _, name in sorted(chosen))
+    return ", ".join(name for _, name in sorted(chosen)) or str(value.value)
 
 
 def _define(base: type, name: str, dotnet_name: str, values: Iterable[Any],
@@ -157,6 +166,9 @@ def _define(base: type, name: str, dotnet_name: str, values: Iterable[Any],
         else:
             numbered.append((item, index))
     created = base(name, numbered, module=__name__, qualname=name)
+    # The binder calls a type's own ``convert``; give each enum class one so
+    # PowerShell's ambiguity and flags rules above apply at bind time.
+    created.convert = vars(_EnumConversion)["convert"]
     created.dotnet_name = dotnet_name
     created.reference_name = reference_name or name
     ENUMS.append(created)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
+from exshell.cmdlets.base import ConversionError
 from exshell.language.values import ArgumentNumber
 from exshell.types.common import cast_failure, fail, text_of
 
@@ -181,7 +182,14 @@ class MultiValuedType:
             if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
                 return int(value)
             cast_failure(value, "System.Int32")
-        return element_type.convert(value)
+        try:
+            return element_type.convert(value)
+        except ConversionError as failure:
+            if failure.value_text is not None:
+                raise
+            # Exchange converts element by element: name the element and its type.
+            raise ConversionError(str(failure), value_text=_shown(value),
+                                  type_name=element_type.dotnet_name) from None
 
     def _edit(self, table: dict) -> MultiValuedEdit:
         added: list[Any] = []
@@ -210,6 +218,12 @@ def _as_list(value: Any) -> list[Any]:
     if isinstance(value, (list, tuple, MultiValuedProperty)):
         return [item for item in value if item is not None]
     return [value]
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, ArgumentNumber):
+        return value.text
+    return str(value)
 
 
 def _json_of(item: Any) -> Any:

@@ -91,3 +91,10 @@ def test_values_are_immutable():
     value = SPACES.convert("contoso.com")
     with pytest.raises(AttributeError):
         value._items = ()
+
+
+def test_element_failure_names_the_element_and_its_type():
+    with pytest.raises(ConversionError) as caught:
+        SPACES.convert(["contoso.com", "*contoso.com"])
+    assert caught.value.value_text == "*contoso.com"
+    assert caught.value.type_name == "Microsoft.Exchange.Data.AddressSpace"
