@@ -1,0 +1,389 @@
+"""Typed access to the stored objects by identity: the API cmdlets use.
+
+Contract (``store = open_store(path=None)``; one ``Store`` per process and file):
+
+    with store.transaction():           # one per cmdlet invocation; nested uses join it
+        obj = store.get("SendConnector", "Contoso")       # name (any case), GUID, DN
+        store.update(obj.with_changes(Enabled=False))     # rules + WhenChanged bump
+    store.find("SendConnector", "Cont*")  # Get-*: wildcards -> matches (maybe none);
+                                          # no wildcard -> [get()] (NotFound if absent)
+    store.list("ReceiveConnector", server="EXCH01")
+    store.add(model)                      # rules, uniqueness, DN; returns the stored model
+    store.remove("AcceptedDomain", "Contoso")   # returns the removed model
+
+Identities: a model instance, an identity parameter (``.raw``), or text: a GUID,
+a distinguished name, ``Server\\Name`` for receive connectors, a server's FQDN
+for servers, a domain name for accepted and remote domains, else the name
+(case-insensitive).  An identity that matches nothing raises ``NotFound`` with
+Exchange 2010's text; one matching several raises ``AmbiguousIdentity``.
+
+The organization (AD domain, Transport Settings, the Default remote domain)
+and the local server are created on first use (``exshell.store.servers``).
+Reading outside ``transaction()`` is fine for Get-*; write only inside one.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import uuid
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from exshell.store.db import Database, store_path
+from exshell.store.errors import AlreadyExists, AmbiguousIdentity, NotFound, StoreError
+from exshell.store.errors import ambiguous_message, not_found_message
+from exshell.store.models import KINDS, Directory, ExchangeObject, model_for
+from exshell.store.models.base import TRUSTED
+
+_GUID = re.compile(r"^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                   r"[0-9a-fA-F]{12}\}?$")
+_WILDCARD = re.compile(r"[*?\[]")
+_COLUMNS = "kind, data"
+_SERVER_KINDS = ("exchangeserver", "transportserver")
+_DOMAIN_KINDS = ("accepteddomain", "remotedomain")
+
+_stores: dict[Path, "Store"] = {}
+
+
+def open_store(path: Optional[str | os.PathLike] = None) -> "Store":
+    """The process's Store for ``path`` (default: $EXSHELL_STORE or the user data folder)."""
+    resolved = store_path(path).resolve()
+    store = _stores.get(resolved)
+    if store is None:
+        store = _stores[resolved] = Store(Database(resolved))
+    return store
+
+
+def close_stores() -> None:
+    """Close every open store (tests, and processes that switch stores)."""
+    for store in list(_stores.values()):
+        store.db.close()
+    _stores.clear()
+
+
+def identity_text(identity: Any) -> str:
+    """The text an identity stands for (model, identity parameter, or plain value)."""
+    if isinstance(identity, ExchangeObject):
+        return str(identity.Identity)
+    raw = getattr(identity, "raw", None)
+    if raw is not None:
+        return str(raw)
+    return str(identity).strip()
+
+
+def wildcard_regex(pattern: str) -> re.Pattern[str]:
+    """PowerShell wildcard (``*``, ``?``, ``[a-c]``; backtick escapes) as a case-insensitive regex."""
+    parts: list[str] = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "`" and index + 1 < len(pattern):
+            index += 1
+            parts.append(re.escape(pattern[index]))
+        elif char == "*":
+            parts.append(".*")
+        elif char == "?":
+            parts.append(".")
+        elif char == "[":
+            end = pattern.find("]", index + 1)
+            if end == -1:
+                parts.append(re.escape(char))
+            else:
+                parts.append("[" + pattern[index + 1:end].replace("\\", "\\\\") + "]")
+                index = end
+        else:
+            parts.append(re.escape(char))
+        index += 1
+    return re.compile("^" + "".join(parts) + "$", re.IGNORECASE | re.DOTALL)
+
+
+class Store:
+    """Typed get/find/list/add/update/remove over one Database."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.path = db.path
+        self._directory: Optional[Directory] = None
+        self._secret_box: Any = None
+        self._ready = False
+        self._local_server_checked: set[str] = set()
+
+    # ----------------------------------------------------------- lifecycle
+    @contextmanager
+    def transaction(self) -> Iterator["Store"]:
+        """One atomic unit of work (BEGIN IMMEDIATE); a failing body changes nothing."""
+        self._prepare()
+        with self.db.transaction():
+            yield self
+
+    def _prepare(self) -> None:
+        """Create the organization and register the local server once per process."""
+        if self._ready:
+            return
+        from exshell.store import servers
+
+        self._ready = True
+        try:
+            with self.db.transaction():
+                servers.ensure_organization(self)
+                servers.ensure_local_server(self)
+        except BaseException:
+            self._ready = False
+            raise
+
+    @property
+    def directory(self) -> Directory:
+        if self._directory is None:
+            domain = self.db.meta("domain")
+            organization = self.db.meta("organization")
+            if domain is None or organization is None:
+                return Directory()
+            self._directory = Directory(domain=domain, organization=organization)
+        return self._directory
+
+    @property
+    def config_revision(self) -> int:
+        """Bumped by every write: a cheap "has the configuration changed?" check."""
+        return int(self.db.meta("config_revision") or 0)
+
+    def local_server(self) -> Any:
+        """The ExchangeServer this process runs as (registered on first use)."""
+        from exshell.store import servers
+
+        self._prepare()
+        return self.get("ExchangeServer", servers.local_server_name())
+
+    def transport_config(self) -> Any:
+        return self.get("TransportConfig")
+
+    # --------------------------------------------------------------- reads
+    def get(self, kind: Any, identity: Any = None) -> Any:
+        """The one object ``identity`` names (the singleton when identity is None)."""
+        self._prepare()
+        model = model_for(kind)
+        if identity is None:
+            rows = self.db.execute(
+                f"SELECT {_COLUMNS} FROM objects WHERE kind = ? ORDER BY id LIMIT 2",
+                (model.KIND,)).fetchall()
+            if len(rows) == 1:
+                return self._load(rows[0])
+            if not rows:
+                raise NotFound(not_found_message(model.KIND, self.directory.domain_controller),
+                               target=model.KIND)
+            raise AmbiguousIdentity(ambiguous_message(model.KIND), target=model.KIND)
+        if isinstance(identity, model) and identity.Guid:
+            rows = self._rows_by_guid(model, str(identity.Guid))
+        else:
+            rows = self._rows_for(model, identity_text(identity))
+        if not rows:
+            raise NotFound(not_found_message(identity_text(identity),
+                                             self.directory.domain_controller),
+                           target=identity_text(identity))
+        if len(rows) > 1:
+            raise AmbiguousIdentity(ambiguous_message(identity_text(identity)),
+                                    target=identity_text(identity))
+        return self._load(rows[0])
+
+    def exists(self, kind: Any, identity: Any) -> bool:
+        try:
+            self.get(kind, identity)
+        except NotFound:
+            return False
+        return True
+
+    def list(self, kind: Any, server: Optional[str] = None) -> list[Any]:
+        """Every object of ``kind`` in creation order (only ``server``'s when given)."""
+        self._prepare()
+        model = model_for(kind)
+        if server is None:
+            rows = self.db.execute(f"SELECT {_COLUMNS} FROM objects WHERE kind = ? ORDER BY id",
+                                   (model.KIND,)).fetchall()
+        else:
+            rows = self.db.execute(
+                f"SELECT {_COLUMNS} FROM objects WHERE kind = ? AND server_key = ? ORDER BY id",
+                (model.KIND, self._server_key(server))).fetchall()
+        return [self._load(row) for row in rows]
+
+    def find(self, kind: Any, pattern: Any = None, server: Optional[str] = None) -> list[Any]:
+        """Get-*'s lookup: all (pattern None), wildcard matches, or exactly one object."""
+        if pattern is None:
+            return self.list(kind, server)
+        text = identity_text(pattern)
+        if not _WILDCARD.search(text):
+            found = self.get(kind, pattern)
+            if server is not None and found.server_key() != self._server_key(server):
+                raise NotFound(not_found_message(text, self.directory.domain_controller),
+                               target=text)
+            return [found]
+        model = model_for(kind)
+        server_pattern = None
+        if model.KIND == "ReceiveConnector" and "\\" in text:
+            server_text, text = text.split("\\", 1)
+            server_pattern = wildcard_regex(server_text)
+        name_pattern = wildcard_regex(text)
+        matches = []
+        for obj in self.list(kind, server):
+            if server_pattern is not None and not server_pattern.match(obj.Server):
+                continue
+            if name_pattern.match(obj.Name) or (model.KIND.lower() in _DOMAIN_KINDS
+                                                and name_pattern.match(str(obj.DomainName))):
+                matches.append(obj)
+        return matches
+
+    # -------------------------------------------------------------- writes
+    def add(self, obj: ExchangeObject) -> ExchangeObject:
+        """Store a new object after every rule holds; returns it (DN, times filled in)."""
+        self._prepare()
+        with self.db.transaction():
+            if self._rows_by_guid(type(obj), str(obj.Guid)):
+                raise AlreadyExists(
+                    f"An object with the GUID {obj.Guid} already exists.", target=str(obj.Guid))
+            now = datetime.now(timezone.utc)
+            obj.WhenCreatedUTC = now
+            obj.WhenChangedUTC = now
+            self._check(obj)
+            obj.place(self.directory)
+            self._check_unique_name(obj)
+            self.db.execute(
+                "INSERT INTO objects(kind, guid, container, server_key, name_key, name, dn_key, "
+                "data, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                (obj.KIND, str(obj.Guid), obj.CONTAINER, obj.server_key(), obj.Name.lower(),
+                 obj.Name, obj.DistinguishedName.lower(), self._dump(obj)))
+            self._bump_revision()
+        return obj
+
+    def update(self, obj: ExchangeObject, checked: bool = True) -> ExchangeObject:
+        """Write a changed object back (bumps WhenChanged).  ``checked=False`` skips the
+        cross-object rules, for a rule that adjusts a sibling (the default accepted domain)."""
+        self._prepare()
+        with self.db.transaction():
+            if not self._rows_by_guid(type(obj), str(obj.Guid)):
+                raise NotFound(not_found_message(obj.Identity, self.directory.domain_controller),
+                               target=str(obj.Identity))
+            obj.WhenChangedUTC = datetime.now(timezone.utc)
+            if checked:
+                self._check(obj)
+            obj.place(self.directory)
+            self._check_unique_name(obj)
+            self.db.execute(
+                "UPDATE objects SET container = ?, server_key = ?, name_key = ?, name = ?, "
+                "dn_key = ?, data = ?, revision = revision + 1 WHERE kind = ? AND guid = ?",
+                (obj.CONTAINER, obj.server_key(), obj.Name.lower(), obj.Name,
+                 obj.DistinguishedName.lower(), self._dump(obj), obj.KIND, str(obj.Guid)))
+            self._bump_revision()
+        return obj
+
+    def remove(self, kind: Any, identity: Any) -> ExchangeObject:
+        """Delete the object ``identity`` names; returns it."""
+        self._prepare()
+        with self.db.transaction():
+            obj = self.get(kind, identity)
+            obj.check_removal(self)
+            self.db.execute("DELETE FROM objects WHERE kind = ? AND guid = ?",
+                            (obj.KIND, str(obj.Guid)))
+            self._bump_revision()
+        return obj
+
+    # ------------------------------------------------------------- helpers
+    def _check(self, obj: ExchangeObject) -> None:
+        warnings = obj.check_rules()
+        warnings += obj.check_in(self)
+        obj._warnings = warnings
+
+    def _check_unique_name(self, obj: ExchangeObject) -> None:
+        row = self.db.execute(
+            "SELECT kind, name FROM objects WHERE container = ? AND server_key = ? AND "
+            "name_key = ? AND NOT (kind = ? AND guid = ?)",
+            (obj.CONTAINER, obj.server_key(), obj.Name.lower(), obj.KIND, str(obj.Guid)),
+        ).fetchone()
+        if row is not None:
+            raise AlreadyExists(
+                f"Active Directory operation failed on {self.directory.domain_controller}. "
+                f"The object '{obj.DistinguishedName}' already exists.",
+                "ObjectAlreadyExists", target=obj.Name)
+
+    def _bump_revision(self) -> None:
+        self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
+                        "WHERE key = 'config_revision'")
+
+    def _server_key(self, server: Any) -> str:
+        text = identity_text(server)
+        try:
+            return self.get("ExchangeServer", text).Name.lower()
+        except NotFound:
+            return text.lower()
+
+    def _rows_by_guid(self, model: type[ExchangeObject], guid: str) -> list[Any]:
+        return self.db.execute(f"SELECT {_COLUMNS} FROM objects WHERE kind = ? AND guid = ?",
+                               (model.KIND, guid)).fetchall()
+
+    def _rows_for(self, model: type[ExchangeObject], text: str) -> list[Any]:
+        kind = model.KIND
+        if _GUID.match(text):
+            rows = self._rows_by_guid(model, str(uuid.UUID(text.strip("{}"))))
+            if rows:
+                return rows
+        if text.lower().startswith("cn="):
+            rows = self.db.execute(f"SELECT {_COLUMNS} FROM objects WHERE kind = ? AND dn_key = ?",
+                                   (kind, text.lower())).fetchall()
+            if rows:
+                return rows
+        if kind == "ReceiveConnector" and "\\" in text:
+            server, name = text.split("\\", 1)
+            return self.db.execute(
+                f"SELECT {_COLUMNS} FROM objects WHERE kind = ? AND server_key = ? "
+                "AND name_key = ?", (kind, self._server_key(server), name.lower())).fetchall()
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM objects WHERE kind = ? AND name_key = ? ORDER BY id",
+            (kind, text.lower())).fetchall()
+        if rows:
+            return rows
+        if kind.lower() in _SERVER_KINDS and "." in text:
+            # A server's FQDN names it too (Set-ExchangeServer -Identity ex01.contoso.com).
+            return self._rows_for(model, text.split(".", 1)[0])
+        if kind.lower() in _DOMAIN_KINDS:
+            return [row for row in self.db.execute(
+                f"SELECT {_COLUMNS} FROM objects WHERE kind = ? ORDER BY id", (kind,))
+                if json.loads(row[1]).get("DomainName", "").lower() == text.lower()]
+        return []
+
+    # ------------------------------------------------------- serialization
+    def _dump(self, obj: ExchangeObject) -> str:
+        data = obj.model_dump(mode="json", exclude=set(obj.SECRET_FIELDS))
+        for name in obj.SECRET_FIELDS:
+            value = getattr(obj, name)
+            if value is not None:
+                from exshell.store.secrets import seal_credential
+
+                data[name] = seal_credential(self._secrets(), value)
+        return json.dumps(data, separators=(",", ":"))
+
+    def _load(self, row: Any) -> Any:
+        kind, data = row
+        model = KINDS[kind.lower()]
+        try:
+            if model.SECRET_FIELDS and any(f'"{name}":' in data for name in model.SECRET_FIELDS):
+                from exshell.store.secrets import open_credential
+
+                raw = json.loads(data)
+                secrets = {name: raw.pop(name) for name in model.SECRET_FIELDS if name in raw}
+                obj = model.model_validate(raw, context=TRUSTED)
+                for name, sealed in secrets.items():
+                    setattr(obj, name, open_credential(self._secrets(), sealed))
+                return obj
+            return model.model_validate_json(data, context=TRUSTED)
+        except StoreError:
+            raise
+        except ValueError as exc:  # pydantic's ValidationError: a damaged or foreign row
+            raise StoreError(f"A stored {kind} object couldn't be read: {exc}",
+                             "StoredObjectDamaged") from None
+
+    def _secrets(self) -> Any:
+        if self._secret_box is None:
+            from exshell.store.secrets import SecretBox
+
+            self._secret_box = SecretBox.for_store(self.path)
+        return self._secret_box
