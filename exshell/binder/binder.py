@@ -218,8 +218,10 @@ class _Binder:
         if not metadata.is_advanced:
             self.result.unbound_args.extend(a.value for a in leftovers)
             return
+        # PowerShell underlines the whole command here (`cd C:\Program Files` -> char:1)
         first = leftovers[0]
-        raise metadata.binding_error("PositionalParameterNotFound", first.extent,
+        raise metadata.binding_error("PositionalParameterNotFound",
+                                     _command_extent(self.result.invocation, first.extent),
                                      _argument_text(first.value))
 
     def _next_positional(self, after: int) -> Optional[tuple[int, list]]:

@@ -72,7 +72,7 @@ def test_bool_parameter_takes_the_next_value():
      "multiple values to parameters that can accept multiple values, use the array syntax. "
      "For example, \"-parameter value1,value2,value3\".", 37),
     ("New-Widget a -AddressSpaces x -Name b",
-     "A positional parameter cannot be found that accepts argument 'a'.", 12),
+     "A positional parameter cannot be found that accepts argument 'a'.", 1),
     ("New-Widget a -AddressSpaces x -Count",
      "Missing an argument for parameter 'Count'. Specify a parameter of type 'System.Int32' "
      "and try again.", 31),
@@ -80,7 +80,7 @@ def test_bool_parameter_takes_the_next_value():
      "Missing an argument for parameter 'AddressSpaces'. Specify a parameter of type "
      "'System.String[]' and try again.", 14),
     ("New-Widget a -AddressSpaces x y",
-     "A positional parameter cannot be found that accepts argument 'y'.", 31),
+     "A positional parameter cannot be found that accepts argument 'y'.", 1),
 ])
 def test_binding_errors_have_powershell_texts_and_columns(line, message, col):
     error = failure(line)
