@@ -30,7 +30,7 @@ from exshell.cmdlets.base import ArrayOf, ConversionError
 from exshell.errors import ErrorRecord, PSRuntimeError, message
 from exshell.language import formatting
 from exshell.language.values import (
-    ArgumentNumber, BigInteger, Byte, Char, Hashtable, Int16, Int64, OrderedHashtable, PSObject,
+    ArgumentNumber, ArrayList, BigInteger, Byte, Char, Hashtable, Int16, Int64, OrderedHashtable, PSObject,
     SByte, ScriptBlock, SwitchParameter, TypedArray, UInt16, UInt32, UInt64,
 )
 
@@ -108,6 +108,7 @@ _DOTNET_NAMES: list[tuple[Any, str]] = [
     (uuid.UUID, "System.Guid"),
     (re.Pattern, "System.Text.RegularExpressions.Regex"),
     (ErrorRecord, "System.Management.Automation.ErrorRecord"),
+    (ArrayList, "System.Collections.ArrayList"),
     (list, "System.Object[]"),
     (dict, "System.Collections.Hashtable"),
     (MathClass, "System.Math"),
@@ -131,7 +132,7 @@ _ACCELERATORS: dict[str, Any] = {
     "switchparameter": SwitchParameter, "datetime": datetime, "timespan": timedelta,
     "guid": uuid.UUID, "regex": RegexClass, "math": MathClass, "convert": ConvertClass,
     "environment": EnvironmentClass, "void": type(None), "errorrecord": ErrorRecord,
-    "collections.hashtable": Hashtable, "collections.arraylist": list, "arraylist": list,
+    "collections.hashtable": Hashtable, "collections.arraylist": ArrayList, "arraylist": ArrayList,
     "collections.specialized.ordereddictionary": OrderedHashtable,
     "management.automation.pscustomobject": PSObject,
     "management.automation.psobject": PSObjectMarker,
@@ -163,7 +164,7 @@ def _lookup_simple(name: str) -> Any:
             return _ACCELERATORS[rest]
     if lowered.startswith("collections.generic.list[") or lowered.startswith(
             "system.collections.generic.list["):
-        return list
+        return ArrayList
     if lowered.startswith("collections.generic.dictionary[") or lowered.startswith(
             "system.collections.generic.dictionary["):
         return Hashtable
@@ -213,7 +214,7 @@ def type_name(value: Any) -> str:
     if isinstance(value, TypedArray):
         return dotnet_name(value.element_type) + "[]"
     names = getattr(value, "ps_type_names", None)
-    if callable(names) and not isinstance(value, PSObject):
+    if callable(names):
         listed = names()
         if listed:
             return listed[0]
@@ -603,6 +604,10 @@ def convert_to(value: Any, target: Any, ofs: str = " ") -> Any:
         if value is None:
             return None
         return value if isinstance(value, list) else [value]
+    if target is ArrayList:
+        if value is None:
+            return ArrayList()
+        return ArrayList(value if isinstance(value, list) else [value])
     if target is type(None):
         return None
     if target is bool:

@@ -13,6 +13,7 @@ Contract shared by the evaluator, the binder, the cmdlets and the formatter:
     System.String        str
     System.Char          Char (subclass of str, length 1)
     System.Object[]      list   (arrays are lists; PowerShell arrays are mutable in place)
+    ArrayList, List[T]   ArrayList (list subclass; .Add() grows it)
     Hashtable            Hashtable (case-insensitive keys, insertion order)
     OrderedDictionary    OrderedHashtable
     PSCustomObject       PSObject (ordered, case-insensitive properties)
@@ -267,6 +268,13 @@ class TypedArray(list):
     def __init__(self, items: Iterable[Any] = (), element_type: Any = object):
         super().__init__(items)
         self.element_type = element_type
+
+
+class ArrayList(list):
+    """System.Collections.ArrayList (and generic List[T]): a growable list whose
+    ``Add`` returns the new index (PowerShell prints it unless discarded)."""
+
+    __slots__ = ()
 
 
 class ScriptBlock:

@@ -1,0 +1,424 @@
+"""Pipelines: turning command ASTs into processors, streaming objects, redirections,
+and running functions and script blocks.
+
+Contract:
+    PipelineRunner(evaluator)
+    .run(node: PipelineAst, emit)                 run a pipeline; its output goes to emit
+    .invoke_block(block, args, input, dollar_under, new_scope) -> list
+        run a ScriptBlock (``& $sb``, ``$sb.Invoke()``, Where-Object's filter)
+    FunctionProcessor                             the invocation.CommandProcessor of script
+                                                  functions, filters and script blocks
+
+Streaming follows exshell/invocation.py: begin() for every processor, the upstream
+objects through process(), then end() for every processor in order.  Cmdlet
+processors come from exshell.binder.processor.make_processor; functions bind with
+the same binder (CommandMetadata.from_function), so both follow one set of rules.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, Optional
+
+from exshell.errors import (CommandNotFoundError, ErrorRecord, PSRuntimeError, ReturnSignal,
+                            message)
+from exshell.invocation import (NO_ARGUMENT, ArgumentElement, CommandInfo, InvocationInfo,
+                                ParameterElement)
+from exshell.language import ast
+from exshell.language import conversions as conv
+from exshell.language.values import (AUTOMATION_NULL, ArgumentNumber, Hashtable, ScriptBlock,
+                                     unwrap)
+
+Emit = Callable[[Any], None]
+NO_INPUT = AUTOMATION_NULL
+
+
+def command_not_found(name: str, extent: Any) -> CommandNotFoundError:
+    record = ErrorRecord(
+        message=message("CommandNotFoundException", name), error_id="CommandNotFoundException",
+        category="ObjectNotFound", target_object=name, target_name=name, target_type="String",
+        reason="CommandNotFoundException", extent=extent,
+        exception_type="System.Management.Automation.CommandNotFoundException")
+    try:
+        from exshell.binder import hints
+        hints.for_unknown_command(record, name)
+    except (ImportError, AttributeError):
+        pass
+    return CommandNotFoundError(record)
+
+
+def _is_literal(node: Any) -> bool:
+    if isinstance(node, (ast.ConstantExpressionAst, ast.StringConstantAst, ast.ScriptBlockExpressionAst)):
+        return True
+    if isinstance(node, ast.ArrayLiteralAst):
+        return all(_is_literal(element) for element in node.elements)
+    return False
+
+
+class _ExpressionSource:
+    """The value of a leading expression, enumerated into the pipeline."""
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def items(self) -> list:
+        value = self.value
+        if value is AUTOMATION_NULL or value is _void():
+            return []
+        if isinstance(value, list):
+            return list(value)
+        return [value]
+
+
+def _void() -> Any:
+    from exshell.language.members import _VOID
+    return _VOID
+
+
+class PipelineRunner:
+    def __init__(self, evaluator: Any):
+        self.evaluator = evaluator
+        self.session = evaluator.session
+
+    # ------------------------------------------------------------ elements
+    def command_elements(self, nodes: list) -> list:
+        evaluator = self.evaluator
+        elements: list = []
+        for node in nodes:
+            if isinstance(node, ast.CommandParameterAst):
+                if node.argument is not None:
+                    argument = self._argument_value(node.argument)
+                    elements.append(ParameterElement(
+                        node.name, argument, node.text, node.extent, node.argument.extent,
+                        literal=_is_literal(node.argument)))
+                else:
+                    elements.append(ParameterElement(node.name, NO_ARGUMENT, node.text, node.extent))
+            elif isinstance(node, ast.VariableExpressionAst) and node.splatted:
+                self._splat(evaluator.read_variable(node.name), node, elements)
+            elif isinstance(node, ast.RedirectionAst):
+                continue
+            else:
+                elements.append(ArgumentElement(self._argument_value(node), node.extent,
+                                                literal=_is_literal(node)))
+        return elements
+
+    def _argument_value(self, node: Any) -> Any:
+        if isinstance(node, ast.ConstantExpressionAst):
+            return ArgumentNumber(node.value, node.text or conv.to_string(node.value))
+        if isinstance(node, ast.ArrayLiteralAst):
+            return [self._argument_value(element) for element in node.elements]
+        value = self.evaluator.eval(node)
+        return None if value is _void() else value
+
+    @staticmethod
+    def _splat(value: Any, node: Any, elements: list) -> None:
+        value = unwrap(value)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                elements.append(ParameterElement(conv.to_string(key), item, f"-{key}:", node.extent,
+                                                 node.extent, splatted=True, literal=False))
+        elif isinstance(value, list):
+            for item in value:
+                elements.append(ArgumentElement(item, node.extent, splatted=True, literal=False))
+        elif value is not None:
+            elements.append(ArgumentElement(value, node.extent, splatted=True, literal=False))
+
+    # ------------------------------------------------------------ resolving
+    def _processor(self, node: ast.CommandAst, position: int, length: int) -> Any:
+        head = node.elements[0]
+        dot = node.invocation_operator == "."
+        if isinstance(head, ast.StringConstantAst) and (node.invocation_operator is None or head.kind == "bare"
+                                                        or isinstance(head, ast.StringConstantAst)):
+            target: Any = head.value
+        else:
+            target = unwrap(self.evaluator.eval(head))
+        invocation = InvocationInfo(
+            command_name=target if isinstance(target, str) else getattr(target, "name", ""),
+            extent=node.extent, name_extent=head.extent, pipeline_position=position + 1,
+            pipeline_length=length, expecting_input=position > 0)
+        elements = self.command_elements(node.elements[1:])
+        if isinstance(target, ScriptBlock):
+            invocation.command_name = ""
+            return FunctionProcessor(self, "", target.ast, elements, invocation, dot_source=dot)
+        if isinstance(target, CommandInfo):
+            info = target
+        elif isinstance(target, str):
+            info = self.session.resolve_command(target)
+            if info is None:
+                script = _script_path(target)
+                if script is not None:
+                    return self._script_file_processor(script, elements, invocation, dot)
+                raise command_not_found(target, head.extent)
+        else:
+            raise PSRuntimeError(ErrorRecord(
+                message=message("ArgumentNotScriptBlock", node.invocation_operator or "&"),
+                error_id="BadExpression", category="InvalidOperation", reason="RuntimeException",
+                extent=head.extent))
+        invocation.command_name = info.name
+        if info.kind == "Cmdlet":
+            from exshell.binder.processor import make_processor
+            return make_processor(info, elements, self.session, invocation)
+        return FunctionProcessor(self, info.name, info.implementation, elements, invocation,
+                                 dot_source=dot, is_filter=info.kind == "Filter", info=info)
+
+    def _script_file_processor(self, path: str, elements: list, invocation: InvocationInfo,
+                               dot: bool) -> "FunctionProcessor":
+        from exshell.language.parser import parse
+        with open(path, encoding="utf-8-sig") as handle:
+            script = parse(handle.read(), path)
+        return FunctionProcessor(self, os.path.basename(path), script, elements, invocation,
+                                 dot_source=dot, is_script=True)
+
+    # -------------------------------------------------------------- running
+    def run(self, node: ast.PipelineAst, emit: Emit) -> None:
+        redirections = [r for element in node.elements for r in element.redirections]
+        if redirections:
+            from exshell.language.redirection import run_redirected
+            run_redirected(self, node, redirections, emit)
+            return
+        self.run_plain(node, emit)
+
+    def run_plain(self, node: ast.PipelineAst, emit: Emit) -> None:
+        source: Optional[_ExpressionSource] = None
+        processors: list = []
+        elements = node.elements
+        length = len(elements)
+        for position, element in enumerate(elements):
+            if isinstance(element, ast.CommandExpressionAst):
+                source = _ExpressionSource(self.evaluator.eval(element.expression))
+            else:
+                processors.append(self._processor(element, position, length))
+        if not processors:
+            if source is not None:
+                for item in source.items():
+                    emit(item)
+            return
+        for upstream, downstream in zip(processors, processors[1:]):
+            upstream.downstream = downstream.process
+        processors[-1].downstream = emit
+        for processor in processors:
+            processor.begin()
+        if source is not None:
+            first = processors[0]
+            for item in source.items():
+                first.process(item)
+        for processor in processors:
+            processor.end()
+
+    # -------------------------------------------------------- script blocks
+    def invoke_block(self, block: Any, args: list, input: Any, dollar_under: Any,
+                     new_scope: bool) -> list:
+        from exshell.session import NO_INPUT as SESSION_NO_INPUT
+        if not isinstance(block, ScriptBlock):
+            raise PSRuntimeError(ErrorRecord(
+                message=message("ArgumentNotScriptBlock", "&"), error_id="BadExpression",
+                category="InvalidOperation", reason="RuntimeException"))
+        elements = [ArgumentElement(arg, None, literal=False) for arg in args]
+        has_input = input is not SESSION_NO_INPUT and input is not AUTOMATION_NULL
+        invocation = InvocationInfo(command_name="", expecting_input=has_input)
+        produced: list = []
+        processor = FunctionProcessor(self, "", block.ast, elements, invocation,
+                                      dot_source=not new_scope)
+        if dollar_under is not SESSION_NO_INPUT and dollar_under is not AUTOMATION_NULL:
+            processor.dollar_under = dollar_under
+        elif dollar_under is AUTOMATION_NULL:
+            pass
+        processor.downstream = produced.append
+        processor.begin()
+        if has_input:
+            for item in (input if isinstance(input, list) else [input]):
+                processor.process(item)
+        processor.end()
+        return produced
+
+
+def _script_path(name: str) -> Optional[str]:
+    if not (name.lower().endswith(".ps1") or name.startswith(("./", ".\\", "/"))):
+        return None
+    candidate = name.replace("\\", os.sep)
+    if os.path.isfile(candidate):
+        return os.path.abspath(candidate)
+    return None
+
+
+_UNSET = object()
+
+
+class FunctionProcessor:
+    """Runs a function, filter, script file or script block at one pipeline position."""
+
+    def __init__(self, runner: PipelineRunner, name: str, body: ast.ScriptBlockAst, elements: list,
+                 invocation: InvocationInfo, dot_source: bool = False, is_filter: bool = False,
+                 info: Optional[CommandInfo] = None, is_script: bool = False):
+        self.runner = runner
+        self.evaluator = runner.evaluator
+        self.session = runner.session
+        self.name = name
+        self.body = body
+        self.invocation = invocation
+        self.dot_source = dot_source
+        self.is_filter = is_filter
+        self.is_script = is_script
+        self.downstream: Emit = lambda _value: None
+        self.dollar_under: Any = _UNSET
+        self.metadata = self._metadata(info)
+        from exshell.binder.binder import bind_arguments
+        self.result = bind_arguments(self.metadata, elements, self.session, invocation)
+        self.scope: Any = None
+        self.collected: list = []
+        self.processed = False
+        self.takes_pipeline = any(p.takes_pipeline for p in self.metadata.parameters.values()
+                                  if not p.is_common)
+
+    def _metadata(self, info: Optional[CommandInfo]) -> Any:
+        from exshell.binder.metadata import CommandMetadata
+        if info is not None and info._metadata is not None:
+            return info._metadata
+        cache = self.session.metadata_cache
+        key = id(self.body)
+        cached = cache.get(key)
+        if cached is None or cached[0] is not self.body:
+            body = self.body
+            binding = any(a.type_name.lower() == "cmdletbinding" for a in body.attributes)
+            metadata = CommandMetadata.from_function(self.name or "ScriptBlock", body.params or [],
+                                                     binding, body.attributes)
+            cached = (body, metadata)
+            cache[key] = cached
+        if info is not None:
+            info._metadata = cached[1]
+        return cached[1]
+
+    # ------------------------------------------------------------ scope
+    def _enter(self) -> Any:
+        session = self.session
+        saved = session.current_scope
+        if self.scope is not None:
+            session.current_scope = self.scope
+        return saved
+
+    def _make_scope(self) -> None:
+        from exshell.language.scopes import Scope
+        session = self.session
+        if self.dot_source:
+            self.scope = session.current_scope
+        else:
+            self.scope = Scope(parent=session.current_scope, is_script=self.is_script)
+        scope = self.scope
+        saved = session.current_scope
+        session.current_scope = scope
+        try:
+            self._bind_variables(self.result)
+            scope.set_local("args", list(unwrap(a) for a in self.result.unbound_args))
+            if self.dollar_under is not _UNSET:
+                scope.set_local("_", self.dollar_under)
+                scope.set_local("PSItem", self.dollar_under)
+            scope.set_local("MyInvocation", _my_invocation(self.invocation, self.name))
+        finally:
+            session.current_scope = saved
+
+    def _bind_variables(self, result: Any) -> None:
+        scope = self.session.current_scope
+        for name, parameter in self.metadata.parameters.items():
+            if parameter.is_common:
+                continue
+            if name in result.bound:
+                scope.set_local(name, unwrap(result.bound[name]),
+                                constraint=_constraint(parameter))
+            elif scope.local(name) is None or not self.dot_source:
+                scope.set_local(name, self._default(parameter), constraint=_constraint(parameter))
+        bound_parameters = Hashtable((k, v) for k, v in result.bound.items())
+        scope.set_local("PSBoundParameters", bound_parameters)
+
+    def _default(self, parameter: Any) -> Any:
+        if parameter.has_default and parameter.default is not None:
+            return self.evaluator.statement_value(parameter.default) if isinstance(
+                parameter.default, ast.StatementAst) else self.evaluator.eval(parameter.default)
+        if parameter.is_switch:
+            from exshell.language.values import SwitchParameter
+            return SwitchParameter(False)
+        target = _constraint(parameter)
+        if target is None:
+            return None
+        try:
+            return conv.convert_to(None, target)
+        except PSRuntimeError:
+            return None
+
+    def _run_block(self, statements: Optional[list]) -> None:
+        if not statements:
+            return
+        session = self.session
+        saved = self._enter()
+        session.call_depth += 1
+        try:
+            from exshell.session import MAX_CALL_DEPTH
+            if session.call_depth > MAX_CALL_DEPTH:
+                from exshell.language.evaluator import call_depth_record, mark_script_terminating
+                raise mark_script_terminating(PSRuntimeError(call_depth_record(self.invocation.extent)))
+            self.evaluator.exec_block(statements, self.downstream)
+        except ReturnSignal:
+            pass
+        finally:
+            session.call_depth -= 1
+            session.current_scope = saved
+
+    # ------------------------------------------------------------ protocol
+    def begin(self) -> None:
+        self._make_scope()
+        self._run_block(self.body.begin)
+
+    def process(self, input_object: Any) -> None:
+        self.processed = True
+        scope = self.scope
+        scope.set_local("_", input_object)
+        scope.set_local("PSItem", input_object)
+        if self.takes_pipeline:
+            from exshell.binder.binder import bind_pipeline_input
+            from exshell.errors import ParameterBindingError
+            try:
+                per_object = bind_pipeline_input(self.metadata, self.result, input_object)
+            except ParameterBindingError as error:
+                self.session.report_error(error.record)
+                return
+            saved = self._enter()
+            try:
+                self._bind_variables(per_object)
+            finally:
+                self.session.current_scope = saved
+        if self.body.process is not None:
+            self._run_block(self.body.process)
+        elif self.is_filter and self.body.begin is None and self.body.end is not None:
+            self._run_block(self.body.end)
+        else:
+            self.collected.append(input_object)
+
+    def end(self) -> None:
+        if self.body.process is not None and not self.processed and not self.invocation.expecting_input:
+            self._run_block(self.body.process)
+        if self.is_filter and self.body.process is None and self.body.begin is None:
+            if not self.processed and not self.invocation.expecting_input:
+                self._run_block(self.body.end)
+            return
+        if self.body.end:
+            self.scope.set_local("input", list(self.collected))
+            if self.body.process is not None or not self.invocation.expecting_input:
+                if self.dollar_under is _UNSET:
+                    self.scope.set_local("_", None)
+                    self.scope.set_local("PSItem", None)
+            self._run_block(self.body.end)
+
+
+def _constraint(parameter: Any) -> Any:
+    target = getattr(parameter, "type", None)
+    if target is None or target is object:
+        return None
+    return target
+
+
+def _my_invocation(invocation: InvocationInfo, name: str) -> Any:
+    from exshell.language.values import PSObject
+    line = invocation.extent.text if invocation.extent is not None else ""
+    return PSObject([("MyCommand", name), ("InvocationName", invocation.command_name),
+                     ("Line", line), ("PipelinePosition", invocation.pipeline_position),
+                     ("PipelineLength", invocation.pipeline_length),
+                     ("ScriptName", invocation.extent.source.path or "" if invocation.extent else "")],
+                    type_names=["System.Management.Automation.InvocationInfo", "System.Object"])

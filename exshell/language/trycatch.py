@@ -1,0 +1,138 @@
+"""try/catch/finally and throw.
+
+Contract:
+    run_try(evaluator, node, emit)     catches error records in flight (PSRuntimeError),
+                                       matching ``catch [Type]`` against the record's
+                                       exception type and its base types; ``$_`` is the
+                                       ErrorRecord inside the catch; finally always runs
+    throw_error(evaluator, value, extent) -> PSRuntimeError (script-terminating)
+        ``throw "text"``: a RuntimeException whose message and id are the text;
+        ``throw $record`` rethrows a record; bare ``throw`` in a catch rethrows the
+        caught record, elsewhere it is ScriptHalted.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from exshell.errors import ErrorRecord, PSRuntimeError, message
+from exshell.language import ast
+from exshell.language import conversions as conv
+from exshell.language.values import AUTOMATION_NULL
+
+# exception type -> its base types (most derived first); anything not listed
+# derives directly from System.Exception.
+_BASES = {
+    "system.management.automation.runtimeexception": ["system.systemexception"],
+    "system.management.automation.parameterbindingexception": [
+        "system.management.automation.runtimeexception", "system.systemexception"],
+    "system.management.automation.commandnotfoundexception": [
+        "system.management.automation.runtimeexception", "system.systemexception"],
+    "system.management.automation.methodinvocationexception": [
+        "system.management.automation.methodexception",
+        "system.management.automation.runtimeexception", "system.systemexception"],
+    "system.management.automation.parseexception": [
+        "system.management.automation.runtimeexception", "system.systemexception"],
+    "system.management.automation.scriptcalldepthexception": [
+        "system.management.automation.runtimeexception", "system.systemexception"],
+    "system.management.automation.psinvalidcastexception": [
+        "system.invalidcastexception", "system.systemexception"],
+    "system.management.automation.actionpreferencestopexception": [
+        "system.management.automation.runtimeexception", "system.systemexception"],
+}
+
+
+def _type_chain(record: ErrorRecord) -> list[str]:
+    own = (record.exception_type or "System.Management.Automation.RuntimeException").lower()
+    return [own] + _BASES.get(own, []) + ["system.exception", "system.object"]
+
+
+def _catch_names(type_name: str) -> set[str]:
+    lowered = type_name.strip().lower()
+    names = {lowered}
+    if not lowered.startswith("system."):
+        names.add("system." + lowered)
+        names.add("system.management.automation." + lowered)
+    return names
+
+
+def catch_matches(clause: ast.CatchClauseAst, record: ErrorRecord) -> bool:
+    if not clause.type_names:
+        return True
+    chain = _type_chain(record)
+    short_names = {name.rsplit(".", 1)[-1] for name in chain}
+    for type_name in clause.type_names:
+        wanted = _catch_names(type_name)
+        if wanted & set(chain):
+            return True
+        if "." not in type_name and type_name.lower() in short_names:
+            return True
+    return False
+
+
+def run_try(evaluator: Any, node: ast.TryStatementAst, emit: Callable[[Any], None]) -> None:
+    session = evaluator.session
+    try:
+        session.try_depth += 1
+        try:
+            evaluator.exec_block(node.body, emit)
+        finally:
+            session.try_depth -= 1
+    except PSRuntimeError as error:
+        record = error.record
+        for clause in node.catches:
+            if catch_matches(clause, record):
+                if record not in session.error_list:
+                    session.error_list.insert(0, record)
+                _run_catch(evaluator, clause, record, emit)
+                break
+        else:
+            raise
+    finally:
+        if node.finally_body is not None:
+            evaluator.exec_block(node.finally_body, emit)
+
+
+def _run_catch(evaluator: Any, clause: ast.CatchClauseAst, record: ErrorRecord,
+               emit: Callable[[Any], None]) -> None:
+    scope = evaluator.session.current_scope
+    saved = scope.local("_")
+    saved_value = saved.value if saved is not None else None
+    scope.set_local("_", record)
+    scope.set_local("PSItem", record)
+    try:
+        evaluator.exec_block(clause.body, emit)
+    finally:
+        scope.set_local("_", saved_value)
+        scope.set_local("PSItem", saved_value)
+
+
+def throw_error(evaluator: Any, value: Any, extent: Any) -> PSRuntimeError:
+    if value is AUTOMATION_NULL:
+        current = evaluator.read_variable("_")
+        if isinstance(current, ErrorRecord):
+            error = PSRuntimeError(current)
+        else:
+            error = PSRuntimeError(ErrorRecord(
+                message="ScriptHalted", error_id="ScriptHalted", category="OperationStopped",
+                reason="RuntimeException", extent=extent))
+    elif isinstance(value, ErrorRecord):
+        error = PSRuntimeError(value)
+    else:
+        text = conv.to_string(value, evaluator.ofs) if value is not None else "ScriptHalted"
+        exception_type = "System.Management.Automation.RuntimeException"
+        if hasattr(value, "ps_type_names") and not isinstance(value, (str,)):
+            names = value.ps_type_names()
+            if names and names[0].endswith("Exception"):
+                exception_type = names[0]
+                props = value.ps_properties()
+                text = conv.to_string(props.get("Message", text))
+        error = PSRuntimeError(ErrorRecord(
+            message=text, error_id=text if value is not None else "ScriptHalted",
+            category="OperationStopped", target_object=value, target_name=text,
+            target_type=conv.short_type_name(value) if value is not None else "",
+            reason="RuntimeException", extent=extent, exception_type=exception_type))
+    error.script_terminating = True  # type: ignore[attr-defined]
+    return error
+
+
+__all__ = ["run_try", "throw_error", "catch_matches", "message"]
