@@ -106,6 +106,15 @@ class ByteQuantifiedSize:
     def ps_properties(self) -> dict[str, Any]:
         return {}
 
+    def ps_methods(self) -> dict[str, Any]:
+        """.NET methods scripts call (``$size.ToMB()``); each unit rounds down."""
+        methods: dict[str, Any] = {
+            f"To{unit if unit != 'B' else 'Bytes'}": (lambda size=size: self._bytes // size)
+            for unit, size in UNIT_BYTES.items()
+        }
+        methods["ToString"] = self.__str__
+        return methods
+
     def ps_type_names(self) -> list[str]:
         return [self.dotnet_name, "System.ValueType", "System.Object"]
 

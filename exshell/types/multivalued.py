@@ -88,6 +88,11 @@ class MultiValuedProperty:
     def ps_properties(self) -> dict[str, Any]:
         return {"Count": len(self._items), "IsReadOnly": False}
 
+    def ps_methods(self) -> dict[str, Any]:
+        return {"Contains": lambda item: item in self._items or str(item) in
+                {str(own) for own in self._items},
+                "ToArray": lambda: list(self._items), "ToString": self.__str__}
+
     def ps_type_names(self) -> list[str]:
         return [self.dotnet_name, "System.Object"]
 

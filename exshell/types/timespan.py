@@ -122,8 +122,17 @@ class EnhancedTimeSpan:
             "Hours": sign * (magnitude % TICKS_PER_DAY // TICKS_PER_HOUR),
             "Minutes": sign * (magnitude % TICKS_PER_HOUR // TICKS_PER_MINUTE),
             "Seconds": sign * (magnitude % TICKS_PER_MINUTE // TICKS_PER_SECOND),
+            "Milliseconds": sign * (magnitude % TICKS_PER_SECOND // 10_000),
+            "Ticks": self._ticks,
+            "TotalDays": self._ticks / TICKS_PER_DAY,
+            "TotalHours": self._ticks / TICKS_PER_HOUR,
+            "TotalMinutes": self._ticks / TICKS_PER_MINUTE,
             "TotalSeconds": self.total_seconds,
+            "TotalMilliseconds": self._ticks / 10_000,
         }
+
+    def ps_methods(self) -> dict[str, Any]:
+        return {"ToString": self.__str__}
 
     def ps_type_names(self) -> list[str]:
         return [self.dotnet_name, "System.ValueType", "System.Object"]

@@ -64,6 +64,9 @@ class UnlimitedValue:
     def ps_properties(self) -> dict[str, Any]:
         return {"IsUnlimited": self.is_unlimited, "Value": self.value}
 
+    def ps_methods(self) -> dict[str, Any]:
+        return {"ToString": self.__str__}
+
     def ps_type_names(self) -> list[str]:
         return [Unlimited(self.value_type).dotnet_name, "System.ValueType", "System.Object"]
 

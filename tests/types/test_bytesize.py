@@ -138,3 +138,10 @@ def test_values_are_immutable():
     with pytest.raises(AttributeError):
         size._bytes = 2
     assert isinstance(Unlimited(ByteQuantifiedSize).convert("1KB"), UnlimitedValue)
+
+
+def test_dotnet_methods_for_scripts():
+    methods = ByteQuantifiedSize.convert("1.5GB").ps_methods()
+    assert methods["ToMB"]() == 1536 and methods["ToGB"]() == 1
+    assert methods["ToBytes"]() == 1610612736 and methods["ToKB"]() == 1572864
+    assert methods["ToString"]() == "1.5 GB (1,610,612,736 bytes)"

@@ -82,3 +82,10 @@ def test_null_fails_and_type_names():
         EnhancedTimeSpan.convert(None)
     assert EnhancedTimeSpan.dotnet_name == "Microsoft.Exchange.Data.EnhancedTimeSpan"
     assert EnhancedTimeSpan.reference_name == "EnhancedTimeSpan"
+
+
+def test_timespan_properties_for_scripts():
+    properties = EnhancedTimeSpan.convert("1.02:03:04.5").ps_properties()
+    assert (properties["Days"], properties["Hours"], properties["Minutes"],
+            properties["Seconds"], properties["Milliseconds"]) == (1, 2, 3, 4, 500)
+    assert properties["TotalMinutes"] == pytest.approx(1563.075)
