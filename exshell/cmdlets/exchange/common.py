@@ -1,0 +1,304 @@
+"""What every Exchange configuration cmdlet shares: store access, identity
+resolution, Exchange-style error records, WhatIf/Confirm wording, and the four
+handler shapes (New-, Get-, Set-, Remove-) the per-noun modules build on.
+
+Contract for a per-noun module (send_connector.py, ...):
+  * declare the cmdlet with ``@cmdlet(..., exchange=True, command_type_name=...)``
+    and one ``Param`` per reference parameter; parameters that exist only in
+    later Exchange versions carry ``versions=LATER``;
+  * subclass ``ExchangeNew``/``ExchangeGet``/``ExchangeSet``/``ExchangeRemove``
+    and set ``kind`` (the store's object kind) and ``label`` (how Exchange names
+    the object class in messages: "Send connector");
+  * override the small hooks (``adjust_new``, ``adjust_set``, ``select``) for
+    rules that belong to a cmdlet rather than to the stored object.  Rules on
+    the object itself live on the store models (exshell/store), never here.
+
+Every invocation works inside one store transaction: a cmdlet that fails
+changes nothing.  Failures become non-terminating error records naming the
+Exchange task class in their FullyQualifiedErrorId, as Exchange writes them.
+"""
+from __future__ import annotations
+
+from typing import Any, ClassVar, Iterable
+
+from exshell.cmdlets.base import Cmdlet, ConversionError
+from exshell.errors import ErrorRecord
+
+#: the versions after 2010: a parameter declared with these only is not bindable
+#: here; the declaration lets the hint engine name the version that has it.
+LATER = ("2013", "2016", "2019", "SE")
+
+#: parameters that steer a cmdlet rather than set a property of the object.
+CONTROL_PARAMETERS = frozenset({
+    "Identity", "DomainController", "Force", "Server", "Usage", "Custom", "Internal",
+    "Internet", "Partner", "Client", "MakeDefault", "IgnoreDefaultScope", "ResultSize",
+    "Status", "Domain",
+})
+
+
+# ---------------------------------------------------------------- declaration helpers
+def ref_type(reference_name: str) -> Any:
+    """The exshell type for a reference type name that has no dedicated import here
+    (rare Exchange types such as LocalLongFullPath); plain text when none exists."""
+    from exshell.types.registry import REFERENCE_TYPES
+
+    return REFERENCE_TYPES.get(reference_name, str)
+
+
+def _range_texts(value: Any, minimum: int, maximum: int) -> None:
+    number = int(getattr(value, "value", value))
+    if number < minimum:
+        raise ConversionError(
+            f"The {number} argument is less than the minimum allowed range of {minimum}. Supply an "
+            f"argument that is greater than or equal to {minimum} and then try the command again.")
+    if number > maximum:
+        raise ConversionError(
+            f"The {number} argument is greater than the maximum allowed range of {maximum}. Supply an "
+            f"argument that is less than or equal to {maximum} and then try the command again.")
+
+
+def int_range(minimum: int, maximum: int) -> Any:
+    """A ``Param(validate=...)`` check for an integer range (PowerShell's ValidateRange texts)."""
+
+    def validate(value: Any) -> None:
+        if value is not None:
+            _range_texts(value, minimum, maximum)
+
+    return validate
+
+
+def timespan_range(minimum: str, maximum: str) -> Any:
+    """A ``Param(validate=...)`` check for a time span range written as Exchange writes it."""
+    from exshell.types import EnhancedTimeSpan
+
+    return EnhancedTimeSpan.in_range(minimum, maximum)
+
+
+port_range = int_range(0, 65535)
+
+
+# ---------------------------------------------------------------- store access
+def store_of(cmdlet: Cmdlet) -> Any:
+    return cmdlet.context.store()
+
+
+def identity_text(identity: Any) -> str:
+    """The text an identity parameter was given (``SERVER\\Name``, a GUID, a name)."""
+    raw = getattr(identity, "raw", None)
+    return str(raw if raw is not None else identity)
+
+
+def object_name(obj: Any) -> str:
+    return str(getattr(obj, "Identity", None) or getattr(obj, "Name", ""))
+
+
+def local_server(store: Any) -> str:
+    """The name of the server this shell runs as (registered on first use)."""
+    return store.local_server().Name
+
+
+def _validated(make: Any) -> Any:
+    """Run a model constructor; pydantic's own complaints (a missing required
+    property, a value of the wrong shape) become the store's ValidationError."""
+    from pydantic import ValidationError as ModelError
+
+    from exshell.store.errors import ValidationError
+
+    try:
+        return make()
+    except ModelError as exc:
+        problem = exc.errors()[0]
+        field = ".".join(str(part) for part in problem.get("loc", ())) or "value"
+        if problem.get("type") == "missing":
+            raise ValidationError(f"The {field} property can't be empty.", "PropertyRequired",
+                                  target=field) from None
+        raise ValidationError(f"The value of property '{field}' isn't valid: {problem.get('msg')}.",
+                              "InvalidPropertyValue", target=field) from None
+
+
+def build_object(kind: str, properties: dict[str, Any]) -> Any:
+    """A new model of ``kind`` from bound properties, every rule on it checked."""
+    from exshell.store.models import model_for
+
+    return _validated(lambda: model_for(kind)(**properties))
+
+
+def changed_object(current: Any, changes: dict[str, Any]) -> Any:
+    """``current`` with ``changes`` applied, every rule on it checked."""
+    return _validated(lambda: current.with_changes(**changes))
+
+
+class ExchangeCmdlet(Cmdlet):
+    """Base of the Exchange configuration cmdlets; see the module docstring."""
+
+    kind: ClassVar[str] = ""
+    label: ClassVar[str] = ""
+    control: ClassVar[frozenset] = CONTROL_PARAMETERS
+
+    def begin(self) -> None:
+        from exshell.cmdlets.exchange.views import register_views
+
+        register_views()
+
+    @property
+    def store(self) -> Any:
+        return store_of(self)
+
+    # -- errors
+    def record_for(self, exc: Exception) -> ErrorRecord:
+        """An Exchange-style record for a store failure, naming this task class."""
+        extent = getattr(getattr(self.runtime, "invocation", None), "extent", None)
+        to_record = getattr(exc, "to_record", None)
+        if callable(to_record):
+            return to_record(self.info.command_type_name, extent, self.info.name)
+        record = getattr(exc, "record", None)
+        if isinstance(record, ErrorRecord):
+            return record
+        return ErrorRecord(message=str(exc), error_id=type(exc).__name__, category="NotSpecified",
+                           activity=self.info.name, command_type_name=self.info.command_type_name,
+                           extent=extent)
+
+    def report(self, exc: Exception) -> None:
+        self.write_error(self.record_for(exc))
+
+    def warn_about(self, obj: Any) -> None:
+        """The model's advisory texts (a setting that has no effect...) as warnings."""
+        for text in getattr(obj, "warnings", ()):
+            self.write_warning(text)
+
+    # -- properties the user set
+    def bound_properties(self) -> dict[str, Any]:
+        """Bound parameters that name properties of the object, in declaration order."""
+        return {name: value for name, value in self.bound.items() if name not in self.control
+                and not _is_common(name)}
+
+    # -- WhatIf / Confirm in Exchange's wording
+    def confirm(self, description: str) -> bool:
+        """Ask ShouldProcess with Exchange's one-sentence description
+        (``Removing Send connector "X".``); -WhatIf prints ``What if: <description>``."""
+        runtime = self.runtime
+        describe = getattr(runtime, "should_process_description", None)
+        if callable(describe):
+            return describe(description)
+        return self.should_process(description, self.info.name)
+
+
+_COMMON_PARAMETERS = frozenset({
+    "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ErrorVariable",
+    "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable",
+    "WhatIf", "Confirm",
+})
+
+
+def _is_common(name: str) -> bool:
+    return name in _COMMON_PARAMETERS
+
+
+def store_errors() -> tuple[type, ...]:
+    from exshell.store.errors import StoreError
+
+    return (StoreError,)
+
+
+# ---------------------------------------------------------------- the four shapes
+class ExchangeGet(ExchangeCmdlet):
+    """Get-X [[-Identity] id]: every object, the wildcard matches, or one object.
+    Reads need no transaction (the store reads a consistent snapshot)."""
+
+    def process(self) -> None:
+        try:
+            found = list(self.select(self.bound.get("Identity")))
+        except store_errors() as exc:
+            self.report(exc)
+            return
+        for obj in found:
+            self.write_object(obj)
+
+    def select(self, identity: Any) -> Iterable[Any]:
+        return self.store.find(self.kind, identity)
+
+
+class ExchangeNew(ExchangeCmdlet):
+    """New-X -Name ...: build the object from the bound properties, validate, add, output."""
+
+    def process(self) -> None:
+        properties = self.bound_properties()
+        try:
+            with self.store.transaction():
+                self.adjust_new(properties)
+                obj = build_object(self.kind, properties)
+                if not self.confirm(f'Creating {self.label} "{object_name(obj)}".'):
+                    return
+                obj = self.store.add(obj) or obj
+        except store_errors() as exc:
+            self.report(exc)
+            return
+        self.warn_about(obj)
+        self.write_object(obj)
+
+    def adjust_new(self, properties: dict[str, Any]) -> None:
+        """Cmdlet-level defaults and rules before the object is built (usage types...)."""
+
+
+class ExchangeSet(ExchangeCmdlet):
+    """Set-X [-Identity] id -Prop value...: change only what was bound; writes nothing."""
+
+    def process(self) -> None:
+        identity = self.bound.get("Identity")
+        try:
+            with self.store.transaction():
+                current = self.resolve(identity)
+                changes = self.changes_for(current)
+                self.adjust_set(current, changes)
+                updated = changed_object(current, changes)
+                if not self.confirm(f'Setting {self.label} "{object_name(current)}".'):
+                    return
+                self.store.update(updated)
+        except store_errors() as exc:
+            self.report(exc)
+            return
+        self.warn_about(updated)
+
+    def resolve(self, identity: Any) -> Any:
+        return self.store.get(self.kind, identity)
+
+    def changes_for(self, current: Any) -> dict[str, Any]:
+        """Bound properties, with multi-valued ``@{Add=...;Remove=...}`` edits applied
+        to the object's current value."""
+        changes = {}
+        for name, value in self.bound_properties().items():
+            apply = getattr(value, "apply", None)
+            if callable(apply):
+                value = apply(getattr(current, name, None))
+            changes[name] = value
+        return changes
+
+    def adjust_set(self, current: Any, changes: dict[str, Any]) -> None:
+        """Cmdlet-level rules that need the current object (MakeDefault...)."""
+
+
+class ExchangeRemove(ExchangeCmdlet):
+    """Remove-X [-Identity] id: confirm in Exchange's words, then delete."""
+
+    def process(self) -> None:
+        identity = self.bound.get("Identity")
+        try:
+            with self.store.transaction():
+                target = self.store.get(self.kind, identity)
+                self.check_removal(target)
+        except store_errors() as exc:
+            self.report(exc)
+            return
+        # Ask outside the transaction: a waiting prompt must not hold the write lock.
+        if not self.confirm(f'Removing {self.label} "{object_name(target)}".'):
+            return
+        try:
+            with self.store.transaction():
+                self.store.remove(self.kind, target)
+        except store_errors() as exc:
+            self.report(exc)
+
+    def check_removal(self, target: Any) -> None:
+        """Refuse before asking when Exchange would refuse the removal anyway
+        (the Default remote domain, the default accepted domain): the model knows."""
+        target.check_removal(self.store)
