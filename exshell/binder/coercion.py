@@ -94,6 +94,11 @@ def _convert(metadata: Any, parameter: Any, value: Any, extent: Any) -> Any:
     if value is None:
         if _is_reference_type(target):
             return None
+        if not is_script and getattr(target, "convert", None) is None:
+            # a .NET value type (int, double, DateTime, enum) cannot hold $null
+            raise metadata.binding_error("ParameterArgumentValidationErrorNullNotAllowed",
+                                         extent, parameter.name, parameter.type_name,
+                                         category="InvalidData")
         return _convert_plain(metadata, parameter, value, extent, is_script)
     if not is_script and isinstance(value, list) and not is_collection_type(target):
         raise metadata.binding_error(

@@ -88,6 +88,15 @@ def test_switch_rejects_strings():
         "'System.Management.Automation.SwitchParameter' required by parameter 'Force'. ")
 
 
+@pytest.mark.parametrize("tail", ["-Count $null", "-Usage $null"])
+def test_value_types_reject_null(tail):
+    assert failure(tail).record.message.endswith("because it is null.")
+
+
+def test_bool_takes_null_as_false():
+    assert bind("-Enabled $null")["Enabled"] is False
+
+
 def test_mandatory_string_rejects_null_and_empty():
     _, elements, invocation = split("New-Widget $null -AddressSpaces x")
     with pytest.raises(errors.ParameterBindingError) as caught:
