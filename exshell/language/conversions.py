@@ -517,7 +517,7 @@ def parse_datetime(text: str) -> datetime:
 
 
 _TIMESPAN_TEXT = re.compile(
-    r"(?P<neg>-)?(?:(?P<days>\d+)[.:])?(?P<hours>\d+):(?P<minutes>\d+)(?::(?P<seconds>\d+)"
+    r"(?P<neg>-)?(?:(?P<days>\d+)\.)?(?P<hours>\d+):(?P<minutes>\d+)(?::(?P<seconds>\d+)"
     r"(?:\.(?P<fraction>\d{1,7}))?)?")
 
 
