@@ -20,6 +20,8 @@ from decimal import Decimal, InvalidOperation
 from functools import total_ordering
 from typing import Any
 
+from exshell.cmdlets.base import ConversionError
+from exshell.language.values import ArgumentNumber
 from exshell.types.common import fail, reject_null, text_of
 
 # unit -> bytes; ordered from the largest so display picks the biggest fitting unit.
@@ -66,7 +68,23 @@ class ByteQuantifiedSize:
             if value < 0 or value > MAX_BYTES:
                 fail("InvalidByteQuantifiedSize", value)
             return cls(value)
+        if isinstance(value, ArgumentNumber):
+            return cls._from_argument_number(value)
         return cls.parse(text_of(value, cls.dotnet_name))
+
+    @classmethod
+    def _from_argument_number(cls, number: ArgumentNumber) -> "ByteQuantifiedSize":
+        """The written text decides (``20MB``); literals whose text is no size
+        (``0x100``, ``1e6``) fall back to their value as a byte count."""
+        try:
+            return cls.parse(number.text)
+        except ConversionError:
+            value = number.value
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_BYTES:
+                return cls(value)
+            raise
 
     @classmethod
     def parse(cls, text: str) -> "ByteQuantifiedSize":

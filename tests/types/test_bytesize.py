@@ -24,6 +24,8 @@ MB = 1024 * 1024
     ("2TB", 2 * 1024 ** 4),
     ("20 MB (20,971,520 bytes)", 20 * MB),
     (ArgumentNumber(10485760, "10485760"), 10 * MB),
+    (ArgumentNumber(256, "0x100"), 256),
+    (ArgumentNumber(1000000.0, "1e6"), 1000000),
 ])
 def test_accepted_inputs(given, byte_count):
     assert ByteQuantifiedSize.convert(given).to_bytes() == byte_count
