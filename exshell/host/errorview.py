@@ -16,8 +16,11 @@ Contract:
 
 Hints (``record.hints``) are exshell's own additions; they always sit on their
 own lines right after PowerShell's message, so scripts that match the message
-text keep working.  No trailing newline is added; the host prints the result
-as one block.
+text keep working.  Hints that follow from the record alone (paste damage in a
+parse error's source, the closest names for an unknown command) are asked of
+exshell/binder/hints.py here, so every caller shows them; the hint functions
+add each line once however often they run.  No trailing newline is added; the
+host prints the result as one block.
 """
 from __future__ import annotations
 
@@ -44,6 +47,7 @@ _ELLIPSIS = "..."
 def render(record: ErrorRecord, view: Any = NORMAL_VIEW) -> str:
     """The full display of one error record in the chosen error view."""
     view_name = _view_name(view)
+    _complete_hints(record)
     if view_name == CONCISE_VIEW:
         return _concise(record)
     if record.is_parse_error:
@@ -61,6 +65,8 @@ def render_parse_errors(records: Iterable[ErrorRecord], view: Any = NORMAL_VIEW)
     records = list(records)
     if not records:
         return ""
+    for record in records:
+        _complete_hints(record)
     if _view_name(view) == CONCISE_VIEW:
         return "\n".join(_concise(record) for record in records)
     lines: list[str] = []
@@ -82,6 +88,19 @@ def position_message(extent: Extent) -> str:
     header = f"At {where}:{line_number} char:{column}"
     echo = _echo_with_underline(extent, line_number, column)
     return header if echo is None else f"{header}\n{echo}"
+
+
+def _complete_hints(record: ErrorRecord) -> None:
+    """Add the hints that depend on the record alone (never fails the rendering)."""
+    try:
+        from exshell.binder import hints
+
+        if record.is_parse_error:
+            hints.for_parse_error(record)
+        elif record.error_id == "CommandNotFoundException" and record.target_name:
+            hints.for_unknown_command(record, record.target_name)
+    except Exception:  # noqa: BLE001 - an error message must always print
+        pass
 
 
 # ---------------------------------------------------------------- NormalView

@@ -98,17 +98,33 @@ def test_record_without_extent_prints_message_and_category_lines_only():
     )
 
 
+def not_found(text, name):
+    return ErrorRecord(
+        message=message("CommandNotFoundException", name), error_id="CommandNotFoundException",
+        category="ObjectNotFound", target_name=name, target_type="String",
+        reason="CommandNotFoundException", extent=extent_of(text, name))
+
+
 def test_unknown_command_is_prefixed_with_the_name_typed():
-    text = "Get-Foo -Bar 1"
-    record = ErrorRecord(
-        message=message("CommandNotFoundException", "Get-Foo"), error_id="CommandNotFoundException",
-        category="ObjectNotFound", target_name="Get-Foo", target_type="String",
-        reason="CommandNotFoundException", extent=extent_of(text, "Get-Foo"))
-    shown = errorview.render(record).splitlines()
-    assert shown[0].startswith("Get-Foo : The term 'Get-Foo' is not recognized")
-    assert shown[2:4] == ["+ Get-Foo -Bar 1", "+ ~~~~~~~"]
-    assert shown[4] == ("    + CategoryInfo          : ObjectNotFound: (Get-Foo:String) [], "
+    shown = errorview.render(not_found("Zqxj-Wvvk -Bar 1", "Zqxj-Wvvk")).splitlines()
+    assert shown[0].startswith("Zqxj-Wvvk : The term 'Zqxj-Wvvk' is not recognized")
+    assert shown[2:4] == ["+ Zqxj-Wvvk -Bar 1", "+ ~~~~~~~~~"]
+    assert shown[4] == ("    + CategoryInfo          : ObjectNotFound: (Zqxj-Wvvk:String) [], "
                         "CommandNotFoundException")
+
+
+def test_unknown_command_of_a_later_exchange_gets_its_hint_when_rendered():
+    shown = errorview.render(not_found("Get-FrontendTransportService", "Get-FrontendTransportService"))
+    assert shown.splitlines()[1] == ("Get-FrontendTransportService exists only in Exchange 2013, 2016, "
+                                     "2019 and SE; Exchange 2010 has no equivalent.")
+    assert shown.count("has no equivalent") == 1
+
+
+def test_parse_error_paste_damage_hint_is_added_when_rendered():
+    text = "Write-Host 'it\u2019s done'"
+    record = parse_error("TerminatorExpectedAtEndOfString", extent_of(text, "'", occurrence=1), "'")
+    shown = errorview.render(record).splitlines()
+    assert "U+2019" in shown[4]
 
 
 @pytest.mark.parametrize("text, start, end, underline", [
