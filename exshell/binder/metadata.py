@@ -151,7 +151,7 @@ class CommandMetadata:
         _add_common(parameters, info.should_process)
         metadata = cls(
             name=info.name, kind="Cmdlet", parameters=parameters,
-            parameter_sets=_set_names(parameters.values()),
+            parameter_sets=_set_names(parameters.values(), info.default_set),
             default_set=info.default_set, supports_should_process=info.should_process,
             confirm_impact=info.confirm_impact,
             command_type_name=info.command_type_name or _utility_type_name(info.name),
@@ -179,7 +179,8 @@ class CommandMetadata:
             _add_common(parameters, built.supports_should_process)
         return cls(
             name=name, kind="Function", parameters=parameters,
-            parameter_sets=_set_names(parameters.values()), default_set=built.default_set,
+            parameter_sets=_set_names(parameters.values(), built.default_set),
+            default_set=built.default_set,
             supports_should_process=built.supports_should_process,
             confirm_impact=built.confirm_impact, command_type_name=name,
             is_advanced=built.is_advanced,
@@ -257,12 +258,16 @@ def _add_common(parameters: dict[str, ParameterMetadata], should_process: bool) 
             parameters[param.name] = ParameterMetadata.from_param(param, is_common=True)
 
 
-def _set_names(parameters: Any) -> list[str]:
+def _set_names(parameters: Any, default_set: Optional[str]) -> list[str]:
+    """Named sets in declaration order; a declared default set exists even when no
+    parameter names it (PowerShell then reports it as the bound set)."""
     names: list[str] = []
     for parameter in parameters:
         for set_name in parameter.sets:
             if set_name != ALL_SETS and set_name not in names:
                 names.append(set_name)
+    if default_set and default_set != ALL_SETS and default_set not in names:
+        names.append(default_set)
     return names or [ALL_SETS]
 
 

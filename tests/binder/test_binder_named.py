@@ -185,3 +185,14 @@ def test_common_parameters_bind_with_aliases_and_enum_prefix():
     assert result.bound["ErrorAction"].name == "SilentlyContinue"
     assert result.bound["WhatIf"] == SwitchParameter(True)
     assert result.bound["ErrorVariable"] == "problems"
+
+
+def test_declared_default_set_is_reported_even_without_parameters_in_it():
+    from exshell.cmdlets.base import Cmdlet, Param, cmdlet
+
+    @cmdlet("Get-Plain", default_set="Default")
+    class GetPlain(Cmdlet):
+        Name = Param(str, position=1)
+
+    metadata = CommandMetadata.from_cmdlet(GetPlain)
+    assert bind("Get-Plain x", metadata).parameter_set == "Default"
