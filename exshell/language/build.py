@@ -1,0 +1,592 @@
+"""Builds exshell.language.ast nodes while Lark's LALR parser reduces rules.
+
+Contract: ``AstBuilder`` is passed once as Lark's inline ``transformer``; each
+method is named by a rule alias in grammar/powershell.lark and receives the
+rule's children (``tokens.Tok`` objects, AST nodes, lists, or None for
+separators) and returns the node.  ``parser.parse`` sets ``source`` (for
+extents) and ``errors`` (semantic parse errors found while building, e.g. a
+duplicate hashtable key: reported together after the parse) before each run.
+Methods are pure apart from appending to ``errors``; nothing here recurses,
+so any nesting depth the parser accepts builds in constant stack.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Optional
+
+from exshell.language import ast
+from exshell.language.lexer_literals import fit_integer
+from exshell.language.tokens import Tok
+from exshell.language.values import Int64
+
+_UNARY_NAMES = {
+    "OP_NOT": "not", "BANG": "!", "MINUS": "-", "PLUS": "+", "OP_BNOT": "bnot", "COMMA": ",",
+    "PLUSPLUS": "++", "MINUSMINUS": "--",
+}
+
+
+def _start(item: Any) -> int:
+    if isinstance(item, Tok):
+        return item.start_pos
+    if isinstance(item, ast.Ast):
+        return item.extent.start
+    if isinstance(item, list) and item:
+        return _start(item[0])
+    if isinstance(item, tuple) and item:
+        return _start(item[0])
+    return -1
+
+
+def _end(item: Any) -> int:
+    if isinstance(item, Tok):
+        return item.end_pos
+    if isinstance(item, ast.Ast):
+        return item.extent.end
+    if isinstance(item, list) and item:
+        return _end(item[-1])
+    if isinstance(item, tuple) and item:
+        return _end(item[-1])
+    return -1
+
+
+class AstBuilder:
+    """Lark callbacks, one per rule alias (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.source = ast.Source("")
+        self.errors: list[tuple[str, int, int, tuple[Any, ...]]] = []
+
+    # ----------------------------------------------------------- helpers
+
+    def _extent(self, first: Any, last: Any = None) -> ast.Extent:
+        start = _start(first)
+        end = _end(first if last is None else last)
+        if start < 0:
+            start = end if end >= 0 else 0
+        if end < start:
+            end = start
+        return ast.Extent(self.source, start, end)
+
+    def _span(self, children: list[Any]) -> ast.Extent:
+        present = [c for c in children if _start(c) >= 0]
+        if not present:
+            return ast.Extent(self.source, 0, 0)
+        return self._extent(present[0], present[-1])
+
+    def _error(self, error_id: str, start: int, end: int, *args: Any) -> None:
+        self.errors.append((error_id, start, end, args))
+
+    @staticmethod
+    def _accumulate(children: list[Any]) -> list[Any]:
+        """Left-recursive list rules: [] / [item] / [list, separator..., item]."""
+        if not children:
+            return []
+        head = children[0]
+        if isinstance(head, list):
+            if len(children) > 1 and children[-1] is not None and not isinstance(children[-1], Tok):
+                head.append(children[-1])
+            elif len(children) > 1 and isinstance(children[-1], Tok) and children[-1].type == "TYPE":
+                head.append(children[-1])
+            return head
+        return [head]
+
+    # ----------------------------------------------------------- script blocks
+
+    def start(self, children: list[Any]) -> ast.ScriptBlockAst:
+        return children[0]
+
+    def body_plain(self, children: list[Any]) -> ast.ScriptBlockAst:
+        statements = children[0]
+        return ast.ScriptBlockAst(self._span(statements), end=statements)
+
+    def body_param(self, children: list[Any]) -> ast.ScriptBlockAst:
+        attributes, params, extent = children[1]
+        statements = children[2]
+        return ast.ScriptBlockAst(self._extent(extent, statements or extent), params=params,
+                                  end=statements, attributes=attributes)
+
+    def body_named(self, children: list[Any]) -> ast.ScriptBlockAst:
+        return self._named(children, None)
+
+    def body_param_named(self, children: list[Any]) -> ast.ScriptBlockAst:
+        return self._named(children, children[1])
+
+    def _named(self, children: list[Any], param_block: Optional[tuple]) -> ast.ScriptBlockAst:
+        block = ast.ScriptBlockAst(self._span([c for c in children if isinstance(c, tuple)]))
+        if param_block is not None:
+            block.attributes, block.params, _ = param_block
+        for item in children:
+            if isinstance(item, tuple) and len(item) == 3 and isinstance(item[0], str):
+                kind, statements, token = item
+                setattr(block, kind, statements)
+        return block
+
+    def named_block(self, children: list[Any]) -> tuple[str, list, Tok]:
+        token = children[0]
+        return token.type.lower(), children[1], token
+
+    def param_block(self, children: list[Any]) -> tuple[list, list, ast.Extent]:
+        attributes, keyword, _open, params, close = children
+        first = attributes[0] if attributes else keyword
+        return attributes, params, self._extent(first, close)
+
+    def attributes(self, children: list[Any]) -> list[ast.AttributeAst]:
+        if not children:
+            return []
+        children[0].append(children[1])
+        return children[0]
+
+    def parameters(self, children: list[Any]) -> list[ast.ParameterAst]:
+        return self._accumulate(children)
+
+    def parameter(self, children: list[Any]) -> ast.ParameterAst:
+        decorations, variable = children[0], children[1]
+        default = children[3] if len(children) > 3 else None
+        attributes = [d for d in decorations if isinstance(d, ast.AttributeAst)]
+        types = [d for d in decorations if isinstance(d, Tok)]
+        first = decorations[0] if decorations else variable
+        return ast.ParameterAst(
+            self._extent(first, default or variable), variable.payload,
+            type_name=types[-1].payload if types else None, default=default,
+            attributes=attributes)
+
+    def decorations(self, children: list[Any]) -> list[Any]:
+        if not children:
+            return []
+        children[0].append(children[1])
+        return children[0]
+
+    def attribute(self, children: list[Any]) -> ast.AttributeAst:
+        opener, arguments, _close, bracket = children
+        node = ast.AttributeAst(self._extent(opener, bracket), opener.payload)
+        for argument in arguments:
+            if argument[0] == "named":
+                node.named_args[argument[1]] = argument[2]
+            else:
+                node.positional_args.append(argument[1])
+        return node
+
+    def attribute_args(self, children: list[Any]) -> list[tuple]:
+        if not children:
+            return []
+        if isinstance(children[0], list):
+            if len(children) > 1:
+                children[0].append(children[-1])
+            return children[0]
+        return [children[0]]
+
+    def attribute_positional(self, children: list[Any]) -> tuple:
+        return ("positional", children[0])
+
+    def attribute_named(self, children: list[Any]) -> tuple:
+        value = children[2] if len(children) > 2 else None
+        return ("named", children[0].payload, value)
+
+    # ----------------------------------------------------------- statement lists
+
+    def statements(self, children: list[Any]) -> list[ast.StatementAst]:
+        for child in children:
+            if isinstance(child, list):
+                return child
+        return []
+
+    def statement_seq(self, children: list[Any]) -> list[ast.StatementAst]:
+        if len(children) == 1:
+            return [children[0]]
+        children[0].append(children[-1])
+        return children[0]
+
+    def nothing(self, children: list[Any]) -> None:
+        return None
+
+    def block(self, children: list[Any]) -> list[ast.StatementAst]:
+        return children[1]
+
+    def optional(self, children: list[Any]) -> Any:
+        return children[0] if children else None
+
+    # ----------------------------------------------------------- statements
+
+    def labelled(self, children: list[Any]) -> ast.StatementAst:
+        label, loop = children
+        loop.label = label.payload
+        loop.extent = self._extent(label, loop)
+        return loop
+
+    def assignment(self, children: list[Any]) -> ast.AssignmentStatementAst:
+        target, operator, value = children
+        return ast.AssignmentStatementAst(self._extent(target, value), target,
+                                          operator.payload or operator.value, value)
+
+    def if_statement(self, children: list[Any]) -> ast.IfStatementAst:
+        clauses = [(children[2], children[4])] + children[5]
+        else_body = children[7] if len(children) > 6 else None
+        last = children[-1] if children[-1] else children[3]
+        end = _end(last) if isinstance(last, list) and last else -1
+        node = ast.IfStatementAst(self._extent(children[0], children[3]), clauses, else_body)
+        node.extent = ast.Extent(self.source, children[0].start_pos,
+                                 max(end, self._last_end(children)))
+        return node
+
+    def _last_end(self, children: list[Any]) -> int:
+        return max((_end(c) for c in children), default=-1)
+
+    def clauses(self, children: list[Any]) -> list[Any]:
+        if not children:
+            return []
+        head = children[0]
+        if children[1].type == "ELSEIF":
+            head.append((children[3], children[5]))
+        else:
+            types, body = children[2], children[3]
+            head.append(ast.CatchClauseAst(self._extent(children[1], body or children[1]),
+                                           types, body))
+        return head
+
+    def foreach_statement(self, children: list[Any]) -> ast.ForEachStatementAst:
+        variable = children[2]
+        var = ast.VariableExpressionAst(self._extent(variable), variable.payload)
+        return ast.ForEachStatementAst(self._extent(children[0], children[5]), var,
+                                       children[4], children[6])
+
+    def for_statement(self, children: list[Any]) -> ast.ForStatementAst:
+        return ast.ForStatementAst(self._extent(children[0], children[7]), children[2],
+                                   children[4], children[6], children[8])
+
+    def while_statement(self, children: list[Any]) -> ast.WhileStatementAst:
+        return ast.WhileStatementAst(self._extent(children[0], children[3]), children[2],
+                                     children[4])
+
+    def do_statement(self, children: list[Any]) -> ast.DoStatementAst:
+        return ast.DoStatementAst(self._extent(children[0], children[5]), children[1],
+                                  children[4], until=children[2].type == "UNTIL")
+
+    def switch_flags(self, children: list[Any]) -> set[str]:
+        if not children:
+            return set()
+        children[0].add(children[1].payload)
+        return children[0]
+
+    def switch_body(self, children: list[Any]) -> list[ast.SwitchClauseAst]:
+        if len(children) == 1:
+            return []
+        children[0].append(children[1])
+        return children[0]
+
+    def switch_clause(self, children: list[Any]) -> ast.SwitchClauseAst:
+        condition, body = children
+        return ast.SwitchClauseAst(self._extent(condition), condition, body)
+
+    def switch_statement(self, children: list[Any]) -> ast.SwitchStatementAst:
+        flags, value, body_clauses, close = children[1], children[3], children[6], children[7]
+        clauses = []
+        default = None
+        for clause in body_clauses:
+            condition = clause.condition
+            if isinstance(condition, ast.StringConstantAst) and condition.kind == "bare" \
+                    and condition.value.lower() == "default":
+                default = clause.body
+            else:
+                clauses.append(clause)
+        return ast.SwitchStatementAst(self._extent(children[0], close), value, clauses, default,
+                                      flags)
+
+    def function_definition(self, children: list[Any]) -> ast.FunctionDefinitionAst:
+        keyword, name, params, _open, body, close = children
+        body.extent = self._extent(_open, close)
+        if params is not None and body.params is None:
+            body.params = params
+        return ast.FunctionDefinitionAst(self._extent(keyword, close), name.payload, body,
+                                         is_filter=keyword.type == "FILTER")
+
+    def function_params(self, children: list[Any]) -> list[ast.ParameterAst]:
+        return children[1]
+
+    def try_statement(self, children: list[Any]) -> ast.TryStatementAst:
+        keyword, body, catches = children[0], children[1], children[2]
+        finally_body = children[4] if len(children) > 3 else None
+        node = ast.TryStatementAst(ast.Extent(self.source, keyword.start_pos,
+                                              max(keyword.end_pos, self._last_end(children))),
+                                   body, catches, finally_body)
+        if not catches and finally_body is None:
+            self._error("MissingCatchOrFinally", keyword.start_pos, keyword.end_pos)
+        return node
+
+    def catch_types(self, children: list[Any]) -> list[str]:
+        if not children:
+            return []
+        if isinstance(children[0], list):
+            if len(children) > 1:
+                children[0].append(children[-1].payload)
+            return children[0]
+        return [children[0].payload]
+
+    def flow_statement(self, children: list[Any]) -> ast.StatementAst:
+        keyword = children[0]
+        argument = children[1] if len(children) > 1 else None
+        extent = self._extent(keyword, argument or keyword)
+        kind = keyword.type
+        if kind == "BREAK":
+            return ast.BreakStatementAst(extent, argument.payload if argument else None)
+        if kind == "CONTINUE":
+            return ast.ContinueStatementAst(extent, argument.payload if argument else None)
+        node_type = {"THROW": ast.ThrowStatementAst, "RETURN": ast.ReturnStatementAst,
+                     "EXIT": ast.ExitStatementAst}[kind]
+        return node_type(extent, argument)
+
+    # ----------------------------------------------------------- pipelines
+
+    def pipeline(self, children: list[Any]) -> ast.PipelineAst:
+        if len(children) == 1:
+            return ast.PipelineAst(self._extent(children[0]), [children[0]])
+        node = children[0]
+        node.elements.append(children[2])
+        node.extent = self._extent(node, children[2])
+        return node
+
+    def command_expression(self, children: list[Any]) -> ast.CommandExpressionAst:
+        expression, redirections = children
+        return ast.CommandExpressionAst(self._extent(expression, redirections or expression),
+                                        expression, redirections)
+
+    def redirections(self, children: list[Any]) -> list[ast.RedirectionAst]:
+        if not children:
+            return []
+        children[0].append(children[1])
+        return children[0]
+
+    def file_redirection(self, children: list[Any]) -> ast.FileRedirectionAst:
+        operator, target = children
+        stream, append = operator.payload
+        return ast.FileRedirectionAst(self._extent(operator, target), stream, target, append)
+
+    def merge_redirection(self, children: list[Any]) -> ast.MergingRedirectionAst:
+        operator = children[0]
+        return ast.MergingRedirectionAst(self._extent(operator), operator.payload,
+                                         operator.value[-1])
+
+    def command(self, children: list[Any]) -> ast.CommandAst:
+        head = children[0]
+        if head.type == "CMDNAME":
+            name = self._bareword(head)
+            operator = None
+            rest = children[1]
+        else:
+            name = children[1]
+            operator = "&" if head.type == "AMP" else "."
+            rest = children[2]
+        elements: list[ast.Ast] = [name]
+        redirections: list[ast.RedirectionAst] = []
+        for element in rest:
+            if isinstance(element, ast.RedirectionAst):
+                redirections.append(element)
+            elif element is not None:
+                elements.append(element)
+        last = rest[-1] if rest else name
+        return ast.CommandAst(self._extent(head, last), elements, operator, redirections)
+
+    def elements(self, children: list[Any]) -> list[Any]:
+        if not children:
+            return []
+        children[0].append(children[1])
+        return children[0]
+
+    def parameter_token(self, children: list[Any]) -> ast.CommandParameterAst:
+        token = children[0]
+        argument = children[1] if len(children) > 1 else None
+        return ast.CommandParameterAst(self._extent(token, argument or token), token.payload,
+                                       argument, token.value)
+
+    def end_of_parameters(self, children: list[Any]) -> None:
+        return None
+
+    def splat(self, children: list[Any]) -> ast.VariableExpressionAst:
+        token = children[0]
+        return ast.VariableExpressionAst(self._extent(token), token.payload, splatted=True)
+
+    def argument_list(self, children: list[Any]) -> ast.ArrayLiteralAst:
+        head, _comma, item = children
+        if isinstance(head, ast.ArrayLiteralAst) and _start(head) < _comma.start_pos \
+                and getattr(head, "extent").end <= _comma.start_pos and self._is_arg_list(head):
+            head.elements.append(item)
+            head.extent = self._extent(head, item)
+            return head
+        return ast.ArrayLiteralAst(self._extent(head, item), [head, item])
+
+    @staticmethod
+    def _is_arg_list(node: ast.ArrayLiteralAst) -> bool:
+        # An ArrayLiteralAst directly in argument position can only come from
+        # this rule (expression-mode arrays are always inside brackets).
+        return True
+
+    def generic(self, children: list[Any]) -> ast.ExpressionAst:
+        return self._bareword(children[0])
+
+    def _bareword(self, token: Tok) -> ast.ExpressionAst:
+        payload = token.payload
+        if isinstance(payload, str):
+            return ast.StringConstantAst(self._extent(token), payload, "bare")
+        return ast.ExpandableStringAst(self._extent(token), payload, "bare")
+
+    # ----------------------------------------------------------- expressions
+
+    def binary(self, children: list[Any]) -> ast.BinaryExpressionAst:
+        left, operator, right = children
+        return ast.BinaryExpressionAst(self._extent(left, right), operator.payload, left, right)
+
+    def array_literal(self, children: list[Any]) -> ast.ArrayLiteralAst:
+        items = children[0]
+        return ast.ArrayLiteralAst(self._extent(items[0], items[-1]), items)
+
+    def items(self, children: list[Any]) -> list[ast.ExpressionAst]:
+        head = children[0]
+        if isinstance(head, list):
+            head.append(children[2])
+            return head
+        return [head, children[2]]
+
+    def unary(self, children: list[Any]) -> ast.ExpressionAst:
+        operator, operand = children
+        name = _UNARY_NAMES.get(operator.type) or operator.payload
+        if name == "-" and isinstance(operand, ast.ConstantExpressionAst) \
+                and operand.extent.start == operator.end_pos:
+            folded = _negate(operand.value)
+            if folded is not None:
+                return ast.ConstantExpressionAst(self._extent(operator, operand), folded,
+                                                 "-" + operand.text)
+        return ast.UnaryExpressionAst(self._extent(operator, operand), name, operand)
+
+    def postfix_unary(self, children: list[Any]) -> ast.UnaryExpressionAst:
+        operand, operator = children
+        return ast.UnaryExpressionAst(self._extent(operand, operator), "post" + operator.payload,
+                                      operand)
+
+    def convert(self, children: list[Any]) -> ast.ConvertExpressionAst:
+        type_token, operand = children
+        return ast.ConvertExpressionAst(self._extent(type_token, operand), type_token.payload,
+                                        operand)
+
+    def member(self, children: list[Any]) -> ast.MemberExpressionAst:
+        target, operator, name = children
+        return ast.MemberExpressionAst(self._extent(target, name[1]), target, name[0],
+                                       static=operator.type == "COLONCOLON")
+
+    def invoke_member(self, children: list[Any]) -> ast.InvokeMemberExpressionAst:
+        target, operator, name, _open, arguments, close = children
+        return ast.InvokeMemberExpressionAst(self._extent(target, close), target, name[0],
+                                             arguments, static=operator.type == "COLONCOLON")
+
+    def member_word(self, children: list[Any]) -> tuple[str, Tok]:
+        return children[0].payload, children[0]
+
+    def member_expression(self, children: list[Any]) -> tuple[ast.ExpressionAst, Tok]:
+        token = children[0]
+        if token.type == "VARIABLE":
+            return self.variable(children), token
+        if token.type == "STRING":
+            return token.payload[0], token
+        return self.expandable_string(children), token
+
+    def member_paren(self, children: list[Any]) -> tuple[ast.ExpressionAst, Tok]:
+        return self.paren(children), children[-1]
+
+    def call_arguments(self, children: list[Any]) -> list[ast.ExpressionAst]:
+        if not children:
+            return []
+        if isinstance(children[0], list):
+            if len(children) > 1:
+                children[0].append(children[-1])
+            return children[0]
+        return [children[0]]
+
+    def index(self, children: list[Any]) -> ast.IndexExpressionAst:
+        target, _open, index, close = children
+        return ast.IndexExpressionAst(self._extent(target, close), target, index)
+
+    def variable(self, children: list[Any]) -> ast.VariableExpressionAst:
+        token = children[0]
+        return ast.VariableExpressionAst(self._extent(token), token.payload)
+
+    def number(self, children: list[Any]) -> ast.ConstantExpressionAst:
+        token = children[0]
+        return ast.ConstantExpressionAst(self._extent(token), token.payload, token.value)
+
+    def string(self, children: list[Any]) -> ast.StringConstantAst:
+        token = children[0]
+        value, kind = token.payload
+        return ast.StringConstantAst(self._extent(token), value, kind)
+
+    def expandable_string(self, children: list[Any]) -> ast.ExpandableStringAst:
+        token = children[0]
+        parts, kind = token.payload
+        return ast.ExpandableStringAst(self._extent(token), parts, kind)
+
+    def type_literal(self, children: list[Any]) -> ast.TypeExpressionAst:
+        token = children[0]
+        return ast.TypeExpressionAst(self._extent(token), token.payload)
+
+    def paren(self, children: list[Any]) -> ast.ParenExpressionAst:
+        return ast.ParenExpressionAst(self._extent(children[0], children[2]), children[1])
+
+    def sub_expression(self, children: list[Any]) -> ast.SubExpressionAst:
+        return ast.SubExpressionAst(self._extent(children[0], children[2]), children[1])
+
+    def array_expression(self, children: list[Any]) -> ast.ArrayExpressionAst:
+        return ast.ArrayExpressionAst(self._extent(children[0], children[2]), children[1])
+
+    def script_block(self, children: list[Any]) -> ast.ScriptBlockExpressionAst:
+        opener, body, close = children
+        body.extent = self._extent(opener, close)
+        return ast.ScriptBlockExpressionAst(body.extent, body)
+
+    def hashtable(self, children: list[Any]) -> ast.HashtableAst:
+        opener, pairs, close = children
+        seen: set[Any] = set()
+        for key, _value in pairs:
+            folded = _constant_key(key)
+            if folded is None:
+                continue
+            if folded in seen:
+                self._error("DuplicateKeyInHashLiteral", key.extent.start, key.extent.end,
+                            key.extent.text if not isinstance(key, ast.StringConstantAst)
+                            else key.value)
+            seen.add(folded)
+        return ast.HashtableAst(self._extent(opener, close), pairs)
+
+    def hash_body(self, children: list[Any]) -> list[tuple]:
+        for child in children:
+            if isinstance(child, list):
+                return child
+        return []
+
+    def hash_entries(self, children: list[Any]) -> list[tuple]:
+        if len(children) == 1:
+            return [children[0]]
+        children[0].append(children[-1])
+        return children[0]
+
+    def hash_entry(self, children: list[Any]) -> tuple[ast.ExpressionAst, ast.StatementAst]:
+        return children[0], children[2]
+
+    def bare_key(self, children: list[Any]) -> ast.StringConstantAst:
+        token = children[0]
+        return ast.StringConstantAst(self._extent(token), token.payload, "bare")
+
+
+def _constant_key(key: ast.ExpressionAst) -> Any:
+    if isinstance(key, ast.StringConstantAst):
+        return ("s", key.value.lower())
+    if isinstance(key, ast.ConstantExpressionAst):
+        return ("n", key.value)
+    return None
+
+
+def _negate(value: Any) -> Any:
+    """-literal typed as PowerShell types the signed literal; None to keep the unary."""
+    if isinstance(value, bool):
+        return None
+    if type(value) is int or type(value) is Int64:
+        return fit_integer(-int(value))
+    if isinstance(value, (float, Decimal)):
+        return -value
+    return None
