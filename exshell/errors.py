@@ -90,6 +90,8 @@ MESSAGES: dict[str, str] = {
     "UnexpectedAttribute": "Unexpected attribute '{0}'.",
     "InvalidNullConditional": "Invalid null-conditional operator.",
     "EmptyParameterList": "Missing closing ')' in parameter list.",
+    "MissingOpenParenthesisAfterKeyword": "Missing opening '(' after keyword '{0}'.",
+    "NestingTooDeep": "The script nests brackets or strings too deeply to be parsed.",
     # ---- command discovery and binding (DiscoveryExceptions, ParameterBinderStrings)
     "CommandNotFoundException": (
         "The term '{0}' is not recognized as the name of a cmdlet, function, script file, or "
