@@ -245,8 +245,14 @@ class _Binder:
 
     def _bind_one_of(self, parameters: list, argument: ArgumentElement) -> None:
         if len(parameters) > 1:
+            # PowerShell first tries the parameters the value fits without conversion
+            # (a script block goes to -FilterScript, not to a [string] -Property),
+            # then the default set's
             default = self.metadata.default_set
-            parameters = sorted(parameters, key=lambda p: 0 if default in p.sets else 1)
+            value = argument.value
+            parameters = sorted(parameters, key=lambda p: (
+                0 if accepts_without_coercion(p.type, value) and p.type is not object else 1,
+                0 if default in p.sets else 1))
         failure: Optional[errors.ParameterBindingError] = None
         for parameter in parameters:
             try:

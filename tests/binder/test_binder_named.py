@@ -196,3 +196,23 @@ def test_declared_default_set_is_reported_even_without_parameters_in_it():
 
     metadata = CommandMetadata.from_cmdlet(GetPlain)
     assert bind("Get-Plain x", metadata).parameter_set == "Default"
+
+
+def test_positional_tie_between_sets_prefers_the_parameter_the_value_already_fits():
+    from exshell.cmdlets.base import Cmdlet, Param, ParamSet, cmdlet
+    from exshell.invocation import ArgumentElement, InvocationInfo
+    from exshell.language.values import ScriptBlock
+
+    @cmdlet("Filter-Thing", default_set="Property")
+    class FilterThing(Cmdlet):
+        Script = Param(ScriptBlock, sets={"Script": ParamSet(mandatory=True, position=1)})
+        Property = Param(str, sets={"Property": ParamSet(mandatory=True, position=1)})
+
+    metadata = CommandMetadata.from_cmdlet(FilterThing)
+    block = ScriptBlock(None, text=" $_ ")
+    result = bind_arguments(metadata, [ArgumentElement(block)], None,
+                            InvocationInfo("Filter-Thing"))
+    assert (result.bound, result.parameter_set) == ({"Script": block}, "Script")
+    result = bind_arguments(metadata, [ArgumentElement("Name")], None,
+                            InvocationInfo("Filter-Thing"))
+    assert (result.bound, result.parameter_set) == ({"Property": "Name"}, "Property")
