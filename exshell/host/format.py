@@ -159,16 +159,31 @@ def object_properties(value: Any) -> list[tuple[str, Any]]:
 
 
 def get_property(value: Any, name: str) -> Any:
-    """Property ``name`` of ``value`` (case-insensitive), None when it has none."""
+    """Property ``name`` of ``value`` (case-insensitive), None when it has none.
+
+    Objects that list their properties answer from that list only; other values
+    (strings, dates, error records) go through the language's member access.
+    """
     if value is None:
         return None
     if isinstance(value, Hashtable):
         return value.get(name)
-    folded = name.lower()
-    for key, item in object_properties(value):
-        if key.lower() == folded:
-            return item
-    return None
+    if hasattr(value, "ps_properties"):
+        properties = value.ps_properties()
+        found = properties.get(name) if isinstance(properties, Hashtable) else None
+        if found is not None:
+            return found
+        folded = name.lower()
+        for key, item in properties.items():
+            if str(key).lower() == folded:
+                return item
+        return None
+    if isinstance(value, timedelta):
+        return dict((key.lower(), item) for key, item in _timespan_properties(value)).get(name.lower())
+    if isinstance(value, (list, tuple)):
+        return None
+    from exshell.language.members import get_member
+    return get_member(value, name)
 
 
 def type_names(value: Any) -> list[str]:

@@ -1,0 +1,264 @@
+"""Discovery cmdlets: Get-Command and Get-Help (also what ``Cmd -?`` runs).
+
+Contract: both read only declarations - the cmdlet registry
+(exshell.cmdlets.registry), ``CommandMetadata.from_cmdlet``/``from_function``
+and the session's functions and aliases - and render through syntax.py.
+Get-Command writes CommandInfo-like objects (CommandType, Name, ModuleName,
+Definition ...) shown as PowerShell 5.1's ``CommandType / Name / ModuleName``
+table; Get-Help writes the help text as one string.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from exshell.cmdlets.base import ArrayOf, Cmdlet, Param, ParamSet, cmdlet
+from exshell.cmdlets.utility.syntax import help_text, syntax_lines
+from exshell.errors import ErrorRecord, message
+from exshell.host.format import Column, register_view
+from exshell.language.values import PSObject, SwitchParameter
+
+EXCHANGE_MODULE = "Microsoft.Exchange.Management.PowerShell.E2010"
+# The PowerShell module each utility cmdlet belongs to (the rest are Microsoft.PowerShell.Utility).
+UTILITY_MODULES = {
+    **dict.fromkeys(["Where-Object", "ForEach-Object", "Get-Command", "Get-Help", "Out-Null",
+                     "Out-Default", "Out-Host"], "Microsoft.PowerShell.Core"),
+    **dict.fromkeys(["Get-Content", "Set-Content", "Add-Content", "Test-Path"],
+                    "Microsoft.PowerShell.Management"),
+    **dict.fromkeys(["Get-Credential", "ConvertTo-SecureString"], "Microsoft.PowerShell.Security"),
+}
+COMMAND_INFO_TYPES = {
+    "Alias": "System.Management.Automation.AliasInfo",
+    "Function": "System.Management.Automation.FunctionInfo",
+    "Filter": "System.Management.Automation.FilterInfo",
+    "Cmdlet": "System.Management.Automation.CmdletInfo",
+}
+_KIND_ORDER = {"Alias": 0, "Function": 1, "Filter": 1, "Cmdlet": 2}
+
+for _type_name in COMMAND_INFO_TYPES.values():
+    register_view(_type_name, table=[Column("CommandType", width=15), Column("Name", "DisplayName", width=50),
+                                     Column("ModuleName")])
+register_view("HelpInfoShort", table=[Column("Name", width=30), Column("Category", width=10),
+                                      Column("Module", width=30), Column("Synopsis")])
+
+
+def module_of(cmdlet_class: type) -> str:
+    if cmdlet_class.info.exchange:
+        return EXCHANGE_MODULE
+    return UTILITY_MODULES.get(cmdlet_class.info.name, "Microsoft.PowerShell.Utility")
+
+
+def function_metadata(command: Any) -> Any:
+    from exshell.binder.metadata import CommandMetadata
+    body = command.implementation
+    attributes = list(getattr(body, "attributes", None) or [])
+    cmdlet_binding = any(getattr(a, "type_name", "").lower() == "cmdletbinding" for a in attributes)
+    return CommandMetadata.from_function(command.name, getattr(body, "params", None) or [],
+                                         cmdlet_binding, attributes)
+
+
+def _command_object(kind: str, name: str, module: str, definition: str, display: str = "") -> PSObject:
+    verb, _, noun = name.partition("-")
+    return PSObject([
+        ("CommandType", kind), ("Name", name), ("DisplayName", display or name),
+        ("ModuleName", module), ("Definition", definition),
+        ("Verb", verb if noun else ""), ("Noun", noun),
+    ], [COMMAND_INFO_TYPES.get(kind, COMMAND_INFO_TYPES["Cmdlet"]),
+        "System.Management.Automation.CommandInfo", "System.Object"])
+
+
+def all_commands(session: Any, include_aliases: bool = True) -> list[tuple[str, str, Any]]:
+    """(kind, name, payload) for every command: cmdlet class, function info or alias target."""
+    from exshell.cmdlets import registry
+    commands: list[tuple[str, str, Any]] = []
+    for name in registry.all_cmdlet_names():
+        cls = registry.lookup(name)
+        if cls is not None:
+            commands.append(("Cmdlet", cls.info.name, cls))
+    functions = getattr(session, "functions", None)
+    for info in (functions() if callable(functions) else []):
+        commands.append((info.kind if info.kind in ("Function", "Filter") else "Function", info.name, info))
+    if include_aliases:
+        for alias, target in registry.ALIASES.items():
+            commands.append(("Alias", alias, target))
+    return commands
+
+
+@cmdlet("Get-Command", default_set="CmdletSet",
+        command_type_name="Microsoft.PowerShell.Commands.GetCommandCommand",
+        synopsis="Lists the commands this shell knows: cmdlets, functions and aliases.",
+        examples=[("Get-Command *SendConnector", "The cmdlets that work on Send connectors."),
+                  ("Get-Command -Verb Set -Noun Transport*", "The Set- cmdlets of transport settings."),
+                  ("Get-Command New-SendConnector -Syntax", "The parameter sets of one cmdlet.")])
+class GetCommand(Cmdlet):
+    Name = Param(ArrayOf(str), sets={"AllCommandSet": ParamSet(position=1, from_pipeline_by_name=True)},
+                 wildcards=True, help="Command names to find (wildcards allowed).")
+    Verb = Param(ArrayOf(str), sets=["CmdletSet"], wildcards=True, help="Keeps commands with this verb.")
+    Noun = Param(ArrayOf(str), sets=["CmdletSet"], wildcards=True, help="Keeps commands with this noun.")
+    Module = Param(ArrayOf(str), aliases=["PSSnapin"], wildcards=True,
+                   help="Keeps commands of this module (wildcards allowed).")
+    CommandType = Param(ArrayOf(str), sets=["AllCommandSet"], aliases=["Type"],
+                        values=["Alias", "Function", "Filter", "Cmdlet", "All"],
+                        help="Keeps commands of these kinds.")
+    TotalCount = Param(int, help="Outputs at most this many commands.")
+    Syntax = Param(SwitchParameter, help="Outputs the syntax of each command instead.")
+    All = Param(SwitchParameter, help="Accepted for compatibility; every command is listed anyway.")
+
+    def begin(self) -> None:
+        self._written = 0
+
+    def process(self) -> None:
+        from exshell.language.regex import has_wildcard, wildcard_to_regex
+
+        def matcher(patterns: Any):
+            compiled = [wildcard_to_regex(str(p)) for p in patterns or []]
+            return lambda text: not compiled or any(p.match(text) for p in compiled)
+
+        by_name, by_verb, by_noun, by_module = (matcher(self.Name), matcher(self.Verb),
+                                                matcher(self.Noun), matcher(self.Module))
+        kinds = {k.lower() for k in self.CommandType or []}
+        cmdlet_filters = self.is_bound("Verb") or self.is_bound("Noun")
+        found = []
+        for kind, name, payload in all_commands(self.context, include_aliases=not cmdlet_filters):
+            verb, _, noun = name.partition("-")
+            if kinds and "all" not in kinds and kind.lower() not in kinds:
+                continue
+            if not (by_name(name) and (not cmdlet_filters or (noun and by_verb(verb) and by_noun(noun)))):
+                continue
+            row = self._row(kind, name, payload)
+            if row is not None and by_module(row.get("ModuleName") or ""):
+                found.append(row)
+        found.sort(key=lambda row: (_KIND_ORDER.get(row.get("CommandType"), 3), row.get("Name").lower()))
+        for written in self.Name or []:
+            if not has_wildcard(written) and not any(r.get("Name").lower() == written.lower() for r in found):
+                self.write_error(ErrorRecord(
+                    message=message("CommandNotFoundException", written),
+                    error_id="CommandNotFoundException", category="ObjectNotFound",
+                    target_object=written, target_name=written, target_type="String",
+                    activity="Get-Command", reason="CommandNotFoundException",
+                    command_type_name="Microsoft.PowerShell.Commands.GetCommandCommand",
+                    exception_type="System.Management.Automation.CommandNotFoundException"))
+        for row in found:
+            if self.TotalCount is not None and self._written >= self.TotalCount > 0:
+                return
+            self._written += 1
+            if self.Syntax:
+                self.write_object(row.get("Definition"))
+            else:
+                self.write_object(row)
+
+    def _row(self, kind: str, name: str, payload: Any) -> Optional[PSObject]:
+        from exshell.binder.metadata import CommandMetadata
+        if kind == "Cmdlet":
+            definition = "\n".join(syntax_lines(CommandMetadata.from_cmdlet(payload))) + "\n"
+            return _command_object(kind, name, module_of(payload), definition)
+        if kind == "Alias":
+            from exshell.cmdlets import registry
+            target = registry.lookup(payload)
+            module = module_of(target) if target is not None else ""
+            return _command_object(kind, name, module, payload, f"{name} -> {payload}")
+        definition = "\n".join(syntax_lines(function_metadata(payload))) + "\n"
+        return _command_object(kind, name, "", definition)
+
+
+GENERAL_HELP = """
+TOPIC
+    exshell help
+
+SHORT DESCRIPTION
+    Shows help about the cmdlets of exshell, a PowerShell-compatible shell for
+    Exchange 2010 transport settings.
+
+LONG DESCRIPTION
+    Get-Help <CmdletName>            the synopsis and syntax of a cmdlet
+    Get-Help <CmdletName> -Full      every parameter, with its facts
+    Get-Help <CmdletName> -Examples  usage examples
+    <CmdletName> -?                  the same as Get-Help <CmdletName>
+    Get-Command *Connector*          cmdlets whose name matches a pattern
+
+"""
+
+
+@cmdlet("Get-Help", default_set="AllUsersView",
+        command_type_name="Microsoft.PowerShell.Commands.GetHelpCommand",
+        synopsis="Shows the help of a command, generated from its declaration.",
+        examples=[("Get-Help New-SendConnector -Full", "Every parameter of New-SendConnector."),
+                  ("Get-Help Set-ReceiveConnector -Parameter Bindings", "One parameter's facts.")])
+class GetHelp(Cmdlet):
+    Name = Param(str, position=1, from_pipeline_by_name=True, wildcards=True,
+                 help="The command to describe (wildcards list the matching commands).")
+    Full = Param(SwitchParameter, sets=["AllUsersView"], help="Adds every parameter and the examples.")
+    Detailed = Param(SwitchParameter, sets={"DetailedView": ParamSet(mandatory=True)},
+                     help="Adds the parameters and the examples.")
+    Examples = Param(SwitchParameter, sets={"Examples": ParamSet(mandatory=True)},
+                     help="Shows only the examples.")
+    Parameter = Param(str, sets={"Parameters": ParamSet(mandatory=True)},
+                      help="Shows only this parameter (wildcards allowed).")
+    Online = Param(SwitchParameter, sets={"Online": ParamSet(mandatory=True)},
+                   help="Outputs the address of the online documentation.")
+    Category = Param(ArrayOf(str), help="Accepted for compatibility; only command help exists.")
+
+    def process(self) -> None:
+        from exshell.language.regex import has_wildcard
+        name = self.Name
+        if not name:
+            self.write_object(GENERAL_HELP)
+            return
+        if has_wildcard(name):
+            self._list(name)
+            return
+        resolved = self._resolve(name)
+        if resolved is None:
+            self.write_error(ErrorRecord(
+                message=f"Get-Help could not find {name} in a help file in this session.",
+                error_id="HelpNotFound", category="ResourceUnavailable", target_object=name,
+                target_name=name, target_type="String", activity="Get-Help",
+                reason="HelpNotFoundException",
+                command_type_name="Microsoft.PowerShell.Commands.GetHelpCommand",
+                exception_type="Microsoft.PowerShell.Commands.HelpNotFoundException"))
+            return
+        metadata, info = resolved
+        if self.Online:
+            page = metadata.name.lower()
+            area = "exchange" if getattr(info, "exchange", False) else "microsoft.powershell.utility"
+            self.write_object(f"https://learn.microsoft.com/powershell/module/{area}/{page}")
+            return
+        from exshell.cmdlets import registry
+        aliases = sorted(alias for alias, target in registry.ALIASES.items()
+                         if target.lower() == metadata.name.lower())
+        self.write_object(help_text(metadata, info, aliases, full=bool(self.Full or self.Detailed),
+                                    examples=bool(self.Examples), parameter=self.Parameter))
+
+    def _resolve(self, name: str) -> Optional[tuple[Any, Any]]:
+        from exshell.binder.metadata import CommandMetadata
+        command = self.context.resolve_command(name)
+        if command is None:
+            return None
+        if command.kind == "Cmdlet":
+            cls = command.implementation
+            return CommandMetadata.from_cmdlet(cls), cls.info
+        return function_metadata(command), _FunctionInfo(command.name)
+
+    def _list(self, pattern: str) -> None:
+        from exshell.language.regex import wildcard_to_regex
+        compiled = wildcard_to_regex(pattern)
+        for kind, name, payload in all_commands(self.context):
+            if not compiled.match(name):
+                continue
+            if kind == "Cmdlet":
+                self.write_object(PSObject([("Name", name), ("Category", "Cmdlet"),
+                                            ("Module", module_of(payload)),
+                                            ("Synopsis", payload.info.synopsis)], ["HelpInfoShort"]))
+            elif kind != "Alias":
+                self.write_object(PSObject([("Name", name), ("Category", "Function"), ("Module", ""),
+                                            ("Synopsis", "")], ["HelpInfoShort"]))
+
+
+class _FunctionInfo:
+    """What help_text reads for a script function (which has no declaration facts)."""
+
+    def __init__(self, name: str):
+        self.synopsis = name
+        self.description = ""
+        self.examples: list = []
+        self.output_type = None
+        self.exchange = False
