@@ -145,8 +145,8 @@ MESSAGES: dict[str, str] = {
         "parameter is set to Stop: {1}"
     ),
     "ConfirmNotPossible": (
-        "Confirmation is required to perform the operation \"{0}\" on target \"{1}\", but the "
-        "session is not interactive. Add -Confirm:$false to proceed or -WhatIf to preview."
+        "This action needs confirmation, but the session is not interactive and cannot ask: "
+        "{0} Add -Confirm:$false to proceed or -WhatIf to preview."
     ),
     "PromptNotPossible": (
         "Cannot prompt for the missing mandatory parameters because the session is not "

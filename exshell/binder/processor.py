@@ -224,13 +224,13 @@ class CmdletProcessor:
 
     def should_process(self, target: str, action: str) -> bool:
         description = f'Performing the operation "{action}" on target "{target}".'
-        return self._should_process(description, action, target)
+        return self._should_process(description)
 
     def should_process_description(self, description: str) -> bool:
         """ShouldProcess with a whole sentence (Exchange's ``Removing Send connector "X".``)."""
-        return self._should_process(description, self.metadata.name, description)
+        return self._should_process(description)
 
-    def _should_process(self, description: str, action: str, target: str) -> bool:
+    def _should_process(self, description: str) -> bool:
         if streams.what_if_enabled(self.session, self.common):
             self.session.host.ui.write_line(f"What if: {description}")
             return False
@@ -238,7 +238,7 @@ class CmdletProcessor:
             return True
         if self._confirm_all is not None:
             return self._confirm_all
-        self._require_interactive(action, target)
+        self._require_interactive(description)
         choice = self.session.host.ui.prompt_for_choice(
             "Confirm", f"Are you sure you want to perform this action?\n{description}",
             CONFIRM_CHOICES, _YES)
@@ -251,7 +251,7 @@ class CmdletProcessor:
     def should_continue(self, query: str, caption: str) -> bool:
         if self._confirm_all is not None:
             return self._confirm_all
-        self._require_interactive(caption, query)
+        self._require_interactive(query)
         choice = self.session.host.ui.prompt_for_choice(caption, query, CONFIRM_CHOICES, _YES)
         if choice == _YES_TO_ALL:
             self._confirm_all = True
@@ -268,11 +268,11 @@ class CmdletProcessor:
         impact = _IMPACT_LEVELS.get(self.metadata.confirm_impact.lower(), 2)
         return threshold > 0 and impact >= threshold
 
-    def _require_interactive(self, action: str, target: str) -> None:
+    def _require_interactive(self, description: str) -> None:
         if streams.can_ask(self.session):
             return
         record = self._complete(errors.ErrorRecord(
-            message=errors.message("ConfirmNotPossible", action, target),
+            message=errors.message("ConfirmNotPossible", description),
             error_id="ConfirmNotPossible", category="InvalidOperation",
             reason="HostException"))
         raise errors.PSRuntimeError(record)
