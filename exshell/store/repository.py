@@ -372,7 +372,8 @@ class Store:
                 secrets = {name: raw.pop(name) for name in model.SECRET_FIELDS if name in raw}
                 obj = model.model_validate(raw, context=TRUSTED)
                 for name, sealed in secrets.items():
-                    setattr(obj, name, open_credential(self._secrets(), sealed))
+                    if sealed is not None:
+                        setattr(obj, name, open_credential(self._secrets(), sealed))
                 return obj
             return model.model_validate_json(data, context=TRUSTED)
         except StoreError:

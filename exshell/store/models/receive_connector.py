@@ -138,9 +138,8 @@ class ReceiveConnector(ExchangeObject):
             fail("The RemoteIPRanges property can't be empty. Specify at least one remote IP "
                  "address, range or CIDR block.", "RemoteIPRangesRequired", target=self.Identity)
         mechanisms = set(_flag_names(self.AuthMechanism))
-        if "None" in mechanisms and len(mechanisms) > 1:
-            fail("The AuthMechanism value None can't be combined with other values.",
-                 "AuthMechanismNoneCombined", target=self.Identity)
+        # "None only by itself" can't be seen here: None is the flags' zero, so
+        # "None, Tls" already converted to Tls; the enum conversion owns that rule.
         if "BasicAuthRequireTLS" in mechanisms and not {"BasicAuth", "Tls"} <= mechanisms:
             fail("The AuthMechanism value BasicAuthRequireTLS also requires the values BasicAuth "
                  "and Tls.", "BasicAuthRequireTlsIncomplete", target=self.Identity)

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Optional
 
+from pydantic import Field
+
 from exshell.store.models.base import (
     AD_CONFIGURATION_BASES, Directory, ExchangeObject, escape_cn, fail, first_or_none,
 )
@@ -67,7 +69,8 @@ class SendConnector(ExchangeObject):
     }
 
     AddressSpaces: AddressSpaceList = []
-    AuthenticationCredential: Optional[Any] = None
+    # Never serialized by pydantic: the repository seals it (exshell/store/secrets.py).
+    AuthenticationCredential: Optional[Any] = Field(default=None, exclude=True)
     Comment: Text = None
     ConnectedDomains: TextList = []
     ConnectionInactivityTimeOut: TimeSpan = "00:10:00"
