@@ -166,6 +166,7 @@ class Session:
         self.current_scope = self.global_scope
         self.error_list: list = []
         self.last_status = True
+        self.error_count = 0  # errors reported so far; statements compare it to set $?
         self.exit_code: Optional[int] = None
         self.try_depth = 0
         self.call_depth = 0
@@ -237,6 +238,7 @@ class Session:
     def report_error(self, record: ErrorRecord, show: bool = True) -> None:
         self.error_list.insert(0, record)
         del self.error_list[256:]
+        self.error_count += 1
         self.last_status = False
         if self.error_redirects:
             self.error_redirects[-1](record)
@@ -247,6 +249,7 @@ class Session:
     def write_error(self, record: ErrorRecord, action: Optional[str] = None) -> None:
         preference = (action or str(self.get_variable("ErrorActionPreference") or "Continue")).lower()
         if preference == "ignore":
+            self.error_count += 1
             self.last_status = False
             return
         if preference == "stop":

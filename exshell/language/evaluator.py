@@ -204,8 +204,11 @@ class Evaluator:
     def exec_statement_guarded(self, statement: ast.StatementAst, emit: Emit) -> None:
         """Run one statement; a statement-terminating error is reported and we go on."""
         session = self.session
+        errors_before = session.error_count
         try:
             self.exec_statement(statement, emit)
+            # $? tells whether the statement wrote any error
+            session.last_status = session.error_count == errors_before
         except PSRuntimeError as error:
             if getattr(error, "script_terminating", False) or session.try_depth > 0:
                 raise
@@ -231,7 +234,6 @@ class Evaluator:
         handler(self, statement, emit)
 
     def _pipeline(self, node: ast.PipelineAst, emit: Emit) -> None:
-        self.session.last_status = True
         elements = node.elements
         if len(elements) == 1 and isinstance(elements[0], ast.CommandExpressionAst) and \
                 not elements[0].redirections:

@@ -159,12 +159,16 @@ def has_wildcard(text: str) -> bool:
 
 
 def match_groups(match: re.Match) -> Hashtable:
-    """$Matches: group 0 and every group that took part, numbered and named."""
+    """$Matches: group 0 and every group that took part.  .NET numbers the unnamed
+    groups first (1, 2, ...) and keys named groups by name only."""
     groups = Hashtable()
     names = {index: name for name, index in match.re.groupindex.items()}
-    for index in range(match.re.groups, -1, -1):
+    unnamed = [index for index in range(1, match.re.groups + 1) if index not in names]
+    keyed: list[tuple[object, int]] = [(name, index) for index, name in sorted(names.items())]
+    keyed += [(number, index) for number, index in enumerate(unnamed, start=1)]
+    for key, index in reversed(keyed):
         value = match.group(index)
-        if value is None:
-            continue
-        groups[names.get(index, index)] = value
+        if value is not None:
+            groups[key] = value
+    groups[0] = match.group(0)
     return groups
