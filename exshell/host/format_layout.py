@@ -108,10 +108,15 @@ def _shrink_to_fit(widths: list[int], available: int) -> list[int]:
         return sum(widths) + len(widths) - 1
 
     while total() > available:
-        widest = max(range(len(widths)), key=lambda i: widths[i])
+        order = sorted(range(len(widths)), key=lambda i: -widths[i])
+        widest = order[0]
         if widths[widest] <= MIN_COLUMN_WIDTH:
             break
-        widths[widest] -= min(widths[widest] - MIN_COLUMN_WIDTH, total() - available)
+        runner_up = widths[order[1]] if len(order) > 1 else MIN_COLUMN_WIDTH
+        # shrink the widest down towards the next widest, so wide columns end up even
+        step = min(total() - available, max(1, widths[widest] - runner_up),
+                   widths[widest] - MIN_COLUMN_WIDTH)
+        widths[widest] -= step
     return widths
 
 

@@ -24,10 +24,7 @@ from exshell.language.values import Hashtable, PSObject, ScriptBlock, SwitchPara
 # ---------------------------------------------------------------- Where-Object
 
 
-# PowerShell's default set is EqualSet; it binds `Where { ... }` to -FilterScript by
-# preferring the argument's exact type.  Defaulting to ScriptBlockSet gets the same
-# result from a binder that tries the default set first.
-@cmdlet("Where-Object", default_set="ScriptBlockSet",
+@cmdlet("Where-Object", default_set="EqualSet",
         command_type_name="Microsoft.PowerShell.Commands.WhereObjectCommand",
         synopsis="Passes on only the pipeline objects that satisfy a condition.",
         examples=[("Get-SendConnector | Where-Object { $_.Enabled }",
