@@ -217,7 +217,8 @@ def _new_object_rules(implementation: type, result: Any, invocation: InvocationI
     if not issubclass(implementation, ExchangeNew):
         return []
     handler = implementation()
-    handler.bound = dict(result.bound)   # no runtime: reaching for the store fails, and is skipped
+    handler.bound = dict(result.bound)
+    handler.runtime = _OfflineRuntime()
     properties = handler.bound_properties()
     if any(name in result.unconverted for name in properties):
         return []
@@ -226,6 +227,40 @@ def _new_object_rules(implementation: type, result: Any, invocation: InvocationI
 
     model_for(implementation.kind).model_validate(properties)
     return []
+
+
+class _NotCheckable(Exception):
+    """The rule needs the organization's stored objects: --check skips it."""
+
+
+class _OfflineStore:
+    """What a New-* handler gets for a store under --check: the name of the local
+    server (a default some cmdlets fill in; computed, never read from disk) and
+    nothing else - any other request means the rule needs real data."""
+
+    def local_server(self) -> Any:
+        from types import SimpleNamespace
+
+        from exshell.store.servers import local_server_name
+
+        return SimpleNamespace(Name=local_server_name())
+
+    def __getattr__(self, name: str) -> Any:
+        raise _NotCheckable(name)
+
+
+class _OfflineRuntime:
+    """A cmdlet runtime that refuses all I/O; only the offline store is reachable."""
+
+    def __init__(self) -> None:
+        from types import SimpleNamespace
+
+        store = _OfflineStore()
+        self.context = SimpleNamespace(store=lambda: store)
+        self.current_input = None
+
+    def __getattr__(self, name: str) -> Any:
+        raise _NotCheckable(name)
 
 
 def _command_not_found(name: str, extent: ast.Extent) -> errors.ErrorRecord:

@@ -205,3 +205,35 @@ def test_exshell_command_line_runs_the_check(tmp_path):
                          capture_output=True, text=True, cwd=REPO, timeout=60)
     assert run.returncode == 1
     assert f"{script}:1:{SEED_DAMAGED.index('-SmartHosts') + 1}: MissingArgument:" in run.stdout
+
+
+@pytest.mark.parametrize("text, error_id", [
+    ("New-SendConnector -Name z -AddressSpaces contoso.com -SmartHosts 10.0.0.1",
+     "SmartHostsRequireDnsRoutingDisabled"),
+    ("New-SendConnector -Name z -AddressSpaces contoso.com -DNSRoutingEnabled $false",
+     "DnsRoutingDisabledRequiresSmartHosts"),
+    ("New-SendConnector -Name z -AddressSpaces contoso.com -Internet -Partner", "UsageTypeConflict"),
+])
+def test_exchange_rules_on_the_command_own_arguments_are_checked(text, error_id):
+    found = check.check_text(text, "r.ps1")
+    assert [(p.line, p.column, p.error_id) for p in found] == [(1, 1, error_id)]
+
+
+@pytest.mark.parametrize("text", [
+    "New-SendConnector -Name z -AddressSpaces contoso.com -DNSRoutingEnabled $false -SmartHosts $hosts",
+    "New-SendConnector -Name z -AddressSpaces $spaces -SmartHosts 10.0.0.1",
+    "Set-SendConnector z -SmartHosts 10.0.0.1",   # the stored connector decides; --check cannot know
+])
+def test_rules_are_not_guessed_when_a_value_or_the_stored_object_is_unknown(text):
+    assert check.check_text(text, "r.ps1") == []
+
+
+@pytest.mark.parametrize("text, at", [
+    ('New-SendConnector -Name a -AddressSpaces "*.contoso.com;500" -DNSRoutingEnabled $false -SmartHosts h',
+     '"*.contoso.com;500"'),
+    ('New-SendConnector -Name a -AddressSpaces "*contoso.com" -DNSRoutingEnabled $false -SmartHosts h',
+     '"*contoso.com"'),
+])
+def test_address_space_cost_and_wildcard_shape_are_checked(text, at):
+    (problem,) = check.check_text(text, "r.ps1")
+    assert (problem.column, problem.error_id) == (text.index(at) + 1, "CannotConvertArgumentNoMessage")
