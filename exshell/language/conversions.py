@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import enum
 import re
-import uuid
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import Any
@@ -30,7 +29,7 @@ from exshell.cmdlets.base import ArrayOf, ConversionError
 from exshell.errors import ErrorRecord, PSRuntimeError, message
 from exshell.language import formatting
 from exshell.language.values import (
-    ArgumentNumber, ArrayList, BigInteger, Byte, Char, Hashtable, Int16, Int64, OrderedHashtable, PSObject,
+    ArgumentNumber, ArrayList, BigInteger, Guid, Byte, Char, Hashtable, Int16, Int64, OrderedHashtable, PSObject,
     SByte, ScriptBlock, SwitchParameter, TypedArray, UInt16, UInt32, UInt64,
 )
 
@@ -97,6 +96,7 @@ _DOTNET_NAMES: list[tuple[Any, str]] = [
     (float, "System.Double"),
     (Decimal, "System.Decimal"),
     (Char, "System.Char"),
+    (Guid, "System.Guid"),
     (str, "System.String"),
     (OrderedHashtable, "System.Collections.Specialized.OrderedDictionary"),
     (Hashtable, "System.Collections.Hashtable"),
@@ -105,7 +105,6 @@ _DOTNET_NAMES: list[tuple[Any, str]] = [
     (SwitchParameter, "System.Management.Automation.SwitchParameter"),
     (datetime, "System.DateTime"),
     (timedelta, "System.TimeSpan"),
-    (uuid.UUID, "System.Guid"),
     (re.Pattern, "System.Text.RegularExpressions.Regex"),
     (ErrorRecord, "System.Management.Automation.ErrorRecord"),
     (ArrayList, "System.Collections.ArrayList"),
@@ -130,7 +129,7 @@ _ACCELERATORS: dict[str, Any] = {
     "hashtable": Hashtable, "ordered": OrderedHashtable, "psobject": PSObjectMarker,
     "pscustomobject": PSObject, "scriptblock": ScriptBlock, "switch": SwitchParameter,
     "switchparameter": SwitchParameter, "datetime": datetime, "timespan": timedelta,
-    "guid": uuid.UUID, "regex": RegexClass, "math": MathClass, "convert": ConvertClass,
+    "guid": Guid, "regex": RegexClass, "math": MathClass, "convert": ConvertClass,
     "environment": EnvironmentClass, "void": type(None), "errorrecord": ErrorRecord,
     "collections.hashtable": Hashtable, "collections.arraylist": ArrayList, "arraylist": ArrayList,
     "collections.specialized.ordereddictionary": OrderedHashtable,
@@ -664,11 +663,11 @@ def convert_to(value: Any, target: Any, ofs: str = " ") -> Any:
             if isinstance(value, dict):
                 return PSObject(value.items())
             return value
-        if target is uuid.UUID:
-            if isinstance(value, uuid.UUID):
+        if target is Guid:
+            if isinstance(value, Guid):
                 return value
             try:
-                return uuid.UUID(to_string(value).strip().strip("{}"))
+                return Guid.parse(to_string(value))
             except ValueError:
                 raise _cast_failure(value, target, "Guid should contain 32 digits with 4 dashes "
                                                    "(xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).") from None

@@ -13,8 +13,6 @@ import enum
 import math
 import os
 import re
-import socket
-import uuid
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -24,7 +22,7 @@ from exshell.language import formatting
 from exshell.language.members import RegexMatch, TypeInfo, invocation_failure, method_error
 from exshell.language.regex import compile_regex, translate_replacement
 from exshell.language.values import (
-    BigInteger, Byte, Char, Int16, Int64, SByte, UInt16, UInt32, UInt64, unwrap,
+    BigInteger, Byte, Char, Guid, Int16, Int64, SByte, UInt16, UInt32, UInt64, unwrap,
 )
 
 _RANGES = {
@@ -215,7 +213,7 @@ def _convert_static(name: str, args: list) -> Any:
 
 def _environment_property(name: str) -> Any:
     return {
-        "newline": "\n", "machinename": socket.gethostname().split(".")[0].upper(),
+        "newline": "\n", "machinename": __import__("socket").gethostname().split(".")[0].upper(),
         "username": os.environ.get("USER", os.environ.get("USERNAME", "")),
         "currentdirectory": os.getcwd(), "processorcount": os.cpu_count() or 1,
         "osversion": "Microsoft Windows NT 6.1.7601 Service Pack 1", "is64bitprocess": True,
@@ -255,8 +253,8 @@ def get_static(target: Any, name: str) -> Any:
             return datetime(9999, 12, 31, 23, 59, 59, 999999)
     if target is timedelta:
         return {"zero": timedelta(0), "maxvalue": timedelta.max, "minvalue": timedelta.min}.get(lowered)
-    if target is uuid.UUID and lowered == "empty":
-        return uuid.UUID(int=0)
+    if target is Guid and lowered == "empty":
+        return Guid("00000000-0000-0000-0000-000000000000")
     if target is conv.EnvironmentClass:
         return _environment_property(lowered)
     if isinstance(target, type) and issubclass(target, enum.Enum):
@@ -293,11 +291,11 @@ def invoke_static(target: Any, name: str, args: list, ctx: Any) -> Any:
             return _regex_static(lowered, args)
         elif target is conv.ConvertClass:
             return _convert_static(lowered, args)
-        elif target is uuid.UUID:
+        elif target is Guid:
             if lowered == "newguid":
-                return uuid.uuid4()
+                return Guid.new()
             if lowered == "parse":
-                return conv.convert_to(args[0], uuid.UUID)
+                return conv.convert_to(args[0], Guid)
         elif target is conv.EnvironmentClass:
             if lowered == "getenvironmentvariable":
                 return os.environ.get(conv.to_string(args[0]))

@@ -22,6 +22,7 @@ Contract shared by the evaluator, the binder, the cmdlets and the formatter:
     SwitchParameter      SwitchParameter
     $null                None
     DateTime             datetime.datetime; TimeSpan datetime.timedelta
+    System.Guid          Guid (str subclass: the canonical lower-case 8-4-4-4-12 text)
 
 Objects of other classes (Exchange configuration objects, error records...)
 expose their PowerShell properties through ``ps_properties()`` returning an
@@ -74,6 +75,28 @@ class BigInteger(int):
 
 class Char(str):
     __slots__ = ()
+
+
+class Guid(str):
+    """A System.Guid; the text form is the value (cheap, and compares like PowerShell's)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def parse(cls, text: str) -> "Guid":
+        """Guid from '{...}', '(...)', 32 hex digits or the dashed form; ValueError otherwise."""
+        digits = text.strip().strip("{}()").replace("-", "").lower()
+        if len(digits) != 32 or any(c not in "0123456789abcdef" for c in digits):
+            raise ValueError(text)
+        return cls(f"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}")
+
+    @classmethod
+    def new(cls) -> "Guid":
+        import os
+        raw = bytearray(os.urandom(16))
+        raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
+        raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
+        return cls.parse(raw.hex())
 
 
 class ArgumentNumber:
