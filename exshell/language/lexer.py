@@ -44,6 +44,29 @@ _FRAME_CLOSERS = {"paren": ")", "subexpr": ")", "arrayexpr": ")", "call": ")", "
                   "block": "}", "hash": "}", "switch": "}", "index": "]"}
 
 
+_REDUCTION_CACHE: dict[tuple[int, Any], Any] = {}
+
+
+def _single_reduction(states: Any, state: Any) -> Any:
+    """The rule a state reduces by whatever comes next, or None if it can shift."""
+    key = (id(states), state)
+    try:
+        return _REDUCTION_CACHE[key]
+    except KeyError:
+        pass
+    rules = set()
+    for terminal, (action, argument) in states[state].items():
+        if not (terminal.isupper() or terminal == "$END"):
+            continue
+        if getattr(action, "name", str(action)) == "Shift":
+            rules = set()
+            break
+        rules.add(argument)
+    rule = rules.pop() if len(rules) == 1 else None
+    _REDUCTION_CACHE[key] = rule
+    return rule
+
+
 class LexJob(ExpressionScanner):
     """The state of lexing one text (or one ``$( )`` inside a string).
 
@@ -92,6 +115,7 @@ class LexJob(ExpressionScanner):
     # ------------------------------------------------------------ main loop
 
     def tokens(self, parser_state: Any) -> Iterator[Tok]:
+        self.parser_state = parser_state
         states = parser_state.parse_conf.states
         stack = parser_state.state_stack
         text = self.text
@@ -152,7 +176,7 @@ class LexJob(ExpressionScanner):
                 after = text[pos + 1:pos + 2]
                 if after == "":
                     raise LexError("IncompleteString", pos, pos + 1, incomplete=True)
-                if after == "\n":
+                if after == "\n" or after == " " or after == "\t":
                     pos += 2
                 elif after == "\r":
                     pos += 3 if text.startswith("\n", pos + 2) else 2
@@ -189,7 +213,8 @@ class LexJob(ExpressionScanner):
         text = self.text
         # Member access, static access, indexing and calls bind only without
         # whitespace after a primary expression.
-        if pos == self.prev_end and self.prev_type in PRIMARY_END_TERMINALS:
+        if pos == self.prev_end and self.prev_type in PRIMARY_END_TERMINALS \
+                and (self.prev_type != "RBRACKET" or self.current.payload):
             token = self._scan_postfix(pos, char)
             if token is not None:
                 return token
@@ -201,9 +226,41 @@ class LexJob(ExpressionScanner):
             return self._scan_argument(pos, char)
         if frame[1]:
             return self._scan_argument(pos, char)
+        accepts = self._settled(accepts)
         if "CMDNAME" in accepts:
             return self._scan_statement_start(pos, char, accepts)
         return self._scan_expression(pos, char, accepts)
+
+    def _settled(self, accepts: Any) -> Any:
+        """The terminals acceptable once pending reductions are done.
+
+        LALR merges states with equal cores, so a state that can only reduce
+        (``terms: SEMI .``) lists every terminal that may follow that rule
+        anywhere - a statement start included, even inside a hashtable.
+        Applying its one reduction (and any that follow) on a scratch copy of
+        the top of the stack gives the state the parser will really be in.
+        """
+        parser_state = self.parser_state
+        states = parser_state.parse_conf.states
+        stack = parser_state.state_stack
+        state = stack[-1]
+        rule = _single_reduction(states, state)
+        if rule is None:
+            return accepts
+        depth = len(stack)
+        pushed: list[Any] = []
+        while rule is not None:
+            size = len(rule.expansion)
+            if size <= len(pushed):
+                del pushed[len(pushed) - size:]
+            else:
+                depth -= size - len(pushed)
+                pushed = []
+            base = pushed[-1] if pushed else stack[depth - 1]
+            state = states[base][rule.origin.name][1]
+            pushed.append(state)
+            rule = _single_reduction(states, state)
+        return states[state]
 
     def _scan_postfix(self, pos: int, char: str) -> Optional[Tok]:
         text = self.text
@@ -216,7 +273,7 @@ class LexJob(ExpressionScanner):
             return None
         if char == ":" and nxt == ":":
             return Tok("COLONCOLON", "::", pos, pos + 2)
-        if char == "[":
+        if char == "[" and self.prev_type != "TYPE":
             self._open("index", pos)
             return Tok("LBRACKET_IDX", "[", pos, pos + 1)
         if char == "(" and self.prev_type == "MEMBER":

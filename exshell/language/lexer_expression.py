@@ -96,9 +96,12 @@ class ExpressionScanner:
         if char == "[":
             return self._scan_type(pos)
         if char == "]":
+            # The payload tells whether this `]` ends an index (a primary
+            # expression, so `.`/`[` may follow) or an attribute.
             if self.frames[-1][0] == "index":
-                self.frames.pop()
-            return Tok("RBRACKET", "]", pos, pos + 1)
+                self.closed_frame = self.frames.pop()
+                return Tok("RBRACKET", "]", pos, pos + 1, True)
+            return Tok("RBRACKET", "]", pos, pos + 1, False)
         if char == ":" and nxt == ":":
             return Tok("COLONCOLON", "::", pos, pos + 2)
         if char == "?" and text.startswith("??=", pos):
