@@ -116,15 +116,28 @@ def _validated(make: Any) -> Any:
                               "InvalidPropertyValue", target=field) from None
 
 
+def _known(model: Any, properties: dict[str, Any]) -> None:
+    """A bound value the model has no property for must not vanish silently."""
+    from exshell.store.errors import ValidationError
+
+    for name in properties:
+        if name not in model.model_fields:
+            raise ValidationError(f"The property '{name}' can't be set on a {model.KIND} object.",
+                                  "PropertyNotSettable", target=name)
+
+
 def build_object(kind: str, properties: dict[str, Any]) -> Any:
     """A new model of ``kind`` from bound properties, every rule on it checked."""
     from exshell.store.models import model_for
 
-    return _validated(lambda: model_for(kind)(**properties))
+    model = model_for(kind)
+    _known(model, properties)
+    return _validated(lambda: model(**properties))
 
 
 def changed_object(current: Any, changes: dict[str, Any]) -> Any:
     """``current`` with ``changes`` applied, every rule on it checked."""
+    _known(type(current), changes)
     return _validated(lambda: current.with_changes(**changes))
 
 

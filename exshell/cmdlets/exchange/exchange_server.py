@@ -36,6 +36,21 @@ class ExchangeServerCmdlet:
         return ExchangeGet.select(self, identity)
 
 
+class SetExchangeServerBase(ExchangeServerCmdlet, ExchangeSet):
+    def adjust_set(self, current: Any, changes: dict[str, Any]) -> None:
+        # A product key is not a property: it licenses the server.  Exchange keeps
+        # a product ID, never the key, and leaves trial mode.
+        key = changes.pop("ProductKey", None)
+        if key is None:
+            return
+        changes["ProductID"] = "XXXXX-XXXXX-XXXXX-XXXXX-" + str(key)[-5:].upper()
+        changes["IsExchange2007TrialEdition"] = False
+        changes["IsExpiredExchange2007TrialEdition"] = False
+        self.write_warning("The product key has been validated and the product ID created. You "
+                           "need to restart the Microsoft Exchange Information Store service for "
+                           "this change to take effect.")
+
+
 @cmdlet(
     "Get-ExchangeServer",
     exchange=True,
@@ -58,7 +73,7 @@ class GetExchangeServer(ExchangeServerCmdlet, ExchangeGet):
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.SetExchangeServer",
     synopsis=('Changes server-wide settings such as error reporting and the customer feedback program.'),
 )
-class SetExchangeServer(ExchangeServerCmdlet, ExchangeSet):
+class SetExchangeServer(SetExchangeServerBase):
     Identity = Param(T.ServerIdParameter, mandatory=True, position=1, from_pipeline=True)
     CustomerFeedbackEnabled = Param(bool)
     DataCollectionEnabled = Param(bool, versions=LATER)

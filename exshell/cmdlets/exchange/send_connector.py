@@ -14,8 +14,8 @@ from typing import Any
 from exshell import types as T
 from exshell.cmdlets.base import Param, cmdlet
 from exshell.cmdlets.exchange.common import (
-    LATER, ExchangeGet, ExchangeNew, ExchangeRemove, ExchangeSet, port_range, ref_type,
-    timespan_range,
+    LATER, ExchangeGet, ExchangeNew, ExchangeRemove, ExchangeSet, local_server, port_range,
+    ref_type, timespan_range,
 )
 from exshell.language.values import SwitchParameter
 
@@ -44,6 +44,8 @@ class NewSendConnectorBase(SendConnectorCmdlet, ExchangeNew):
             self.bound.get("Usage"), **{name: bool(self.bound.get(name)) for name in USAGE_DEFAULTS})
         for name, value in USAGE_DEFAULTS[usage].items():
             properties.setdefault(name, value)
+        # As the EMC wizard and the cmdlet do on a Hub: the server you work on sends.
+        properties.setdefault("SourceTransportServers", [local_server(self.store)])
 
 
 @cmdlet(

@@ -1,0 +1,82 @@
+"""New-/Get-/Set-/Remove-ReceiveConnector end to end: SERVER\\Name identities,
+usage defaults, the binding/remote-range rule, the -Server filter."""
+from __future__ import annotations
+
+import re
+
+from test_exchange_support import shell  # noqa: F401 - fixture
+
+CUSTOM = ("New-ReceiveConnector -Name Test -Usage Custom -Bindings 10.10.1.1:25 "
+          "-RemoteIPRanges 192.168.0.1-192.168.0.24")
+
+
+def _value(out: str, name: str) -> str:
+    match = re.search(rf"^{name}\s+: (.*)$", out, re.MULTILINE)
+    assert match, f"{name} missing from:\n{out}"
+    return match.group(1).strip()
+
+
+def test_new_connector_has_server_identity_and_given_values(shell):
+    shell.ok(CUSTOM)
+    out = shell.ok(r'Get-ReceiveConnector "EXCH01\Test" | Format-List')
+    assert _value(out, "Identity") == r"EXCH01\Test"
+    assert _value(out, "Bindings") == "{10.10.1.1:25}"
+    assert _value(out, "RemoteIPRanges") == "{192.168.0.1-192.168.0.24}"
+    assert _value(out, "Enabled") == "True"
+
+
+def test_plain_name_identity_and_default_table_view(shell):
+    shell.ok(CUSTOM)
+    out = shell.ok("Get-ReceiveConnector Test")
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert lines[0].split() == ["Identity", "Bindings", "Enabled"]
+    assert lines[2].startswith("EXCH01\\Test") and "{10.10.1.1:25}" in lines[2]
+
+
+def test_server_filter_lists_that_servers_connectors(shell):
+    shell.ok(CUSTOM + "\nNew-TransportServer -Name HUB02 -Role HubTransport\n"
+             "New-ReceiveConnector -Name Other -Server HUB02 -Usage Custom -Bindings 10.10.1.2:25 "
+             "-RemoteIPRanges 10.0.0.0/24")
+    mine = shell.ok("Get-ReceiveConnector -Server EXCH01 | ForEach-Object { $_.Identity }").split("\n")
+    assert r"EXCH01\Test" in mine and not any(name.startswith("HUB02") for name in mine)
+    theirs = shell.ok("Get-ReceiveConnector -Server HUB02 | ForEach-Object { $_.Identity }").split("\n")
+    assert r"HUB02\Other" in theirs and all(name.startswith("HUB02\\") for name in theirs if name)
+
+
+def test_same_binding_and_remote_range_twice_on_one_server_is_refused(shell):
+    shell.ok(CUSTOM)
+    result = shell.run("New-ReceiveConnector -Name Test2 -Usage Custom -Bindings 10.10.1.1:25 "
+                       "-RemoteIPRanges 192.168.0.1-192.168.0.24")
+    assert "Bindings" in result.err and "RemoteIPRanges" in result.err
+    assert "Test2" not in shell.ok("Get-ReceiveConnector | ForEach-Object { $_.Name }")
+
+
+def test_usage_types_seed_permission_groups(shell):
+    shell.ok("New-ReceiveConnector -Name Part -Partner -Bindings 10.10.1.6:25 -RemoteIPRanges 10.9.0.0/16")
+    out = shell.ok(r"Get-ReceiveConnector Part | Format-List")
+    assert _value(out, "PermissionGroups") == "Partners"
+
+
+def test_two_usage_selectors_are_refused(shell):
+    # Each usage switch is its own parameter set, so the binder refuses the mix.
+    result = shell.run("New-ReceiveConnector -Name X -Usage Custom -Partner -Bindings 10.10.1.7:25 "
+                       "-RemoteIPRanges 10.1.0.0/16")
+    assert "Parameter set cannot be resolved" in result.err
+    assert "X" not in shell.ok("Get-ReceiveConnector | ForEach-Object { $_.Name }").split()
+
+
+def test_set_changes_banner_and_timeout_and_pipeline_set_works(shell):
+    shell.ok(CUSTOM)
+    shell.ok('Set-ReceiveConnector -Identity Test -Banner "220 SMTP OK" -ConnectionTimeout 00:15:00')
+    out = shell.ok("Get-ReceiveConnector Test | Format-List")
+    assert _value(out, "Banner") == "220 SMTP OK"
+    assert _value(out, "ConnectionTimeout") == "00:15:00"
+    shell.ok("Get-ReceiveConnector Test | Set-ReceiveConnector -Enabled $false")
+    assert _value(shell.ok("Get-ReceiveConnector Test | Format-List"), "Enabled") == "False"
+
+
+def test_remove_and_unknown_identity(shell):
+    shell.ok(CUSTOM)
+    shell.ok("Remove-ReceiveConnector -Identity Test -Confirm:$false")
+    result = shell.run("Get-ReceiveConnector -Identity Test")
+    assert "couldn't be found" in result.err
