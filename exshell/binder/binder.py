@@ -227,20 +227,16 @@ class _Binder:
     def _next_positional(self, after: int) -> Optional[tuple[int, list]]:
         best: Optional[int] = None
         found: list = []
-        candidates = self.result.candidate_sets
-        for parameter in self.metadata.parameters.values():
-            if parameter.name in self.result.bound or parameter.is_common:
-                continue
-            positions = [parameter.position_in(s) for s in candidates
-                         if parameter.facts(s) is not None]
-            positions = [p for p in positions if p is not None and p > after]
-            if not positions:
-                continue
-            position = min(positions)
-            if best is None or position < best:
-                best, found = position, [parameter]
-            elif position == best:
-                found.append(parameter)
+        bound = self.result.bound
+        for set_name in self.result.candidate_sets:
+            for position, parameter in self.metadata.set_facts(set_name).positional:
+                if position <= after or parameter.name in bound:
+                    continue
+                if best is None or position < best:
+                    best, found = position, [parameter]
+                elif position == best and parameter not in found:
+                    found.append(parameter)
+                break  # the set's list is sorted: its first usable entry is its best
         return (best, found) if best is not None else None
 
     def _bind_one_of(self, parameters: list, argument: ArgumentElement) -> None:
@@ -287,14 +283,9 @@ def _command_extent(invocation: Any, fallback: Any) -> Any:
 
 def _mandatory_missing(metadata: Any, result: BindResult, set_name: str,
                        expecting_input: bool) -> list:
-    missing = []
-    for parameter in metadata.parameters.values():
-        if parameter.name in result.bound or not parameter.is_mandatory_in(set_name):
-            continue
-        if expecting_input and parameter.takes_pipeline_in(set_name):
-            continue
-        missing.append(parameter)
-    return missing
+    bound = result.bound
+    return [parameter for parameter, from_pipeline in metadata.set_facts(set_name).mandatory
+            if parameter.name not in bound and not (expecting_input and from_pipeline)]
 
 
 def resolve_parameter_set(metadata: Any, result: BindResult, expecting_input: bool) -> None:

@@ -123,6 +123,7 @@ class CommandMetadata:
     _exact: dict[str, str] = field(default_factory=dict, repr=False)
     _keys: list[tuple[str, str]] = field(default_factory=list, repr=False)
     _lookup_cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    _per_set: dict[Optional[str], Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for canonical, parameter in self.parameters.items():
@@ -249,6 +250,39 @@ class CommandMetadata:
     @property
     def own_parameters(self) -> list[ParameterMetadata]:
         return [p for p in self.parameters.values() if not p.is_common]
+
+    def set_facts(self, set_name: Optional[str]) -> "SetFacts":
+        """Per-set tables the binder consults on every command (cached: --check
+        binds thousands of commands against a few dozen declarations)."""
+        found = self._per_set.get(set_name)
+        if found is None:
+            found = SetFacts.build(self, set_name)
+            self._per_set[set_name] = found
+        return found
+
+
+@dataclass(frozen=True)
+class SetFacts:
+    """One parameter set seen from the binder: who is mandatory, who is positional."""
+
+    mandatory: tuple[tuple[ParameterMetadata, bool], ...]   # (parameter, takes pipeline)
+    positional: tuple[tuple[int, ParameterMetadata], ...]   # sorted by position
+
+    @classmethod
+    def build(cls, metadata: "CommandMetadata", set_name: Optional[str]) -> "SetFacts":
+        mandatory = []
+        positional = []
+        for parameter in metadata.parameters.values():
+            facts = parameter.facts(set_name)
+            if facts is None:
+                continue
+            if facts.mandatory:
+                mandatory.append((parameter, bool(facts.from_pipeline
+                                                  or facts.from_pipeline_by_name)))
+            if facts.position is not None and not parameter.is_common:
+                positional.append((facts.position, parameter))
+        positional.sort(key=lambda entry: entry[0])
+        return cls(tuple(mandatory), tuple(positional))
 
 
 def _add_common(parameters: dict[str, ParameterMetadata], should_process: bool) -> None:
