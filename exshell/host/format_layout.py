@@ -84,7 +84,9 @@ def _content_widths(columns: Sequence[TableColumn], rows: Sequence[Sequence[str]
             longest = max((len(line) for line in cell.split("\n")), default=0)
             if longest > widths[index]:
                 widths[index] = longest
-    return [max(1, width) for width in widths]
+    # a width the view or a calculated property declares is kept
+    return [column.width if column.width > 0 else max(1, width)
+            for column, width in zip(columns, widths)]
 
 
 def _spread_widths(columns: Sequence[TableColumn], available: int) -> list[int]:

@@ -37,8 +37,8 @@ _KIND_ORDER = {"Alias": 0, "Function": 1, "Filter": 1, "Cmdlet": 2}
 for _type_name in COMMAND_INFO_TYPES.values():
     register_view(_type_name, table=[Column("CommandType", width=15), Column("Name", "DisplayName", width=50),
                                      Column("ModuleName")])
-register_view("HelpInfoShort", table=[Column("Name", width=30), Column("Category", width=10),
-                                      Column("Module", width=30), Column("Synopsis")])
+register_view("HelpInfoShort", table=[Column("Name", width=33), Column("Category", width=9),
+                                      Column("Module", width=25), Column("Synopsis")])
 
 
 def module_of(cmdlet_class: type) -> str:
@@ -225,8 +225,10 @@ class GetHelp(Cmdlet):
         from exshell.cmdlets import registry
         aliases = sorted(alias for alias, target in registry.ALIASES.items()
                          if target.lower() == metadata.name.lower())
+        width = int(getattr(getattr(self.context, "host", None), "width", 0) or 80)
         self.write_object(help_text(metadata, info, aliases, full=bool(self.Full or self.Detailed),
-                                    examples=bool(self.Examples), parameter=self.Parameter))
+                                    examples=bool(self.Examples), parameter=self.Parameter,
+                                    width=width))
 
     def _resolve(self, name: str) -> Optional[tuple[Any, Any]]:
         from exshell.binder.metadata import CommandMetadata

@@ -79,6 +79,11 @@ def _set_parameters(metadata: Any, set_name: str) -> list[tuple[Any, Any]]:
 
 
 def syntax_line(metadata: Any, set_name: str) -> str:
+    return " ".join(syntax_parts(metadata, set_name))
+
+
+def syntax_parts(metadata: Any, set_name: str) -> list[str]:
+    """The command name and one token per parameter (``[-Name] <String>`` stays whole)."""
     chosen = _set_parameters(metadata, set_name)
     positional = sorted((p for p in chosen if p[1].position is not None), key=lambda p: p[1].position)
     named = [p for p in chosen if p[1].position is None]
@@ -91,15 +96,19 @@ def syntax_line(metadata: Any, set_name: str) -> str:
             parts.append(f"[-{name}]")
     if metadata.is_advanced:
         parts.append("[<CommonParameters>]")
-    return " ".join(parts)
+    return parts
 
 
-def syntax_lines(metadata: Any) -> list[str]:
+def _ordered_sets(metadata: Any) -> list[str]:
     sets = list(metadata.parameter_sets)
     if metadata.default_set in sets:
         sets.remove(metadata.default_set)
         sets.insert(0, metadata.default_set)
-    return [syntax_line(metadata, set_name) for set_name in sets]
+    return sets
+
+
+def syntax_lines(metadata: Any) -> list[str]:
+    return [syntax_line(metadata, set_name) for set_name in _ordered_sets(metadata)]
 
 
 def _indent(text: str, spaces: int, width: int = 80) -> list[str]:
@@ -107,6 +116,21 @@ def _indent(text: str, spaces: int, width: int = 80) -> list[str]:
     for paragraph in text.split("\n"):
         wrapped = textwrap.wrap(paragraph, width - spaces) or [""]
         lines.extend(" " * spaces + piece if piece else "" for piece in wrapped)
+    return lines
+
+
+def _wrap_syntax(parts: list[str], width: int) -> list[str]:
+    """A syntax line broken between parameters, continuation lines indented alike."""
+    limit = max(20, width - 5)
+    lines: list[str] = []
+    current = ""
+    for part in parts:
+        if current and len(current) + 1 + len(part) > limit:
+            lines.append("    " + current)
+            current = part
+        else:
+            current = f"{current} {part}" if current else part
+    lines.append("    " + current)
     return lines
 
 
@@ -152,8 +176,9 @@ def _examples(info: Any) -> list[str]:
 
 
 def help_text(metadata: Any, info: Any, aliases: list[str], *, full: bool = False,
-              examples: bool = False, parameter: Optional[str] = None) -> str:
-    """Get-Help's text for one command (ends with a newline)."""
+              examples: bool = False, parameter: Optional[str] = None, width: int = 80) -> str:
+    """Get-Help's text for one command (ends with a newline), wrapped to ``width``
+    columns as the console help is."""
     name = metadata.name
     if parameter is not None:
         from exshell.language.regex import wildcard_to_regex
@@ -171,8 +196,8 @@ def help_text(metadata: Any, info: Any, aliases: list[str], *, full: bool = Fals
         return "\n".join(lines) + "\n"
     lines += ["SYNOPSIS", *_indent(synopsis, 4), "", ""]
     lines += ["SYNTAX"]
-    for line in syntax_lines(metadata):
-        lines += _indent(line, 4, 10_000) + [""]
+    for set_name in _ordered_sets(metadata):
+        lines += _wrap_syntax(syntax_parts(metadata, set_name), width) + [""]
     lines += ["", "DESCRIPTION", *_indent(description, 4), "", ""]
     if full:
         lines += ["PARAMETERS"]
