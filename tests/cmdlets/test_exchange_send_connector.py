@@ -20,8 +20,11 @@ def _list_value(out: str, name: str) -> str:
 
 
 def test_seed_example_persists_and_lists_like_the_ems(shell):
-    shell.ok(SEED)
-    for out in (shell.ok(SEED_LIST), shell.ok(f"{SEED_LIST} | Out-String")):
+    created = shell.run_process("-Command", SEED)
+    assert created.code == 0 and not created.err, created.text
+    second_process = shell.run_process("-Command", SEED_LIST)
+    assert second_process.code == 0 and not second_process.err, second_process.text
+    for out in (second_process.out, shell.ok(SEED_LIST), shell.ok(f"{SEED_LIST} | Out-String")):
         assert _list_value(out, "AddressSpaces") == "{SMTP:*.contoso.com;5, SMTP:*.fabrikam.com;8}"
         assert _list_value(out, "SmartHosts") == "{[192.168.10.1]}"  # IP smart hosts bracketed, as EMS lists them
         assert _list_value(out, "DNSRoutingEnabled") == "False"

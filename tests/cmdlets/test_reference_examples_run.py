@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from exshell.session import Session, SessionOptions, StdioHost, StdioUI
+from exshell.store import close_stores
 
 EXAMPLES_FILE = Path("/work/shared/reference/examples/reference_examples.jsonl")
 EXAMPLES = [json.loads(line) for line in EXAMPLES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -133,6 +134,7 @@ def prepared(tmp_path_factory) -> dict[str, Path]:
             session, _, err = _session([], interactive=False)
             _, failed = session.run(SERVERS + setup)
             assert not failed and not err.getvalue(), err.getvalue()
+            close_stores()  # checkpoints the WAL, so the one file holds everything
             files[setup] = path
     finally:
         patch.undo()
@@ -157,7 +159,10 @@ def test_reference_example_runs_without_error(example, prepared, tmp_path, monke
     monkeypatch.setenv("EXSHELL_SERVER", "EXCH01")
     answers = ANSWERS.get(example["id"], [])
     session, out, err = _session(answers, interactive=bool(answers))
-    _, failed = session.run(example["code"])
+    try:
+        _, failed = session.run(example["code"])
+    finally:
+        close_stores()
     assert not failed, f"{example['code']}\n--- errors:\n{err.getvalue()}"
     assert "Traceback" not in out.getvalue() + err.getvalue()
     errors_shown = [line for line in err.getvalue().splitlines() if line.strip() and not line.startswith("WARNING:")]
