@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 import uuid
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -149,6 +150,26 @@ class Store:
         """Bumped by every write: a cheap "has the configuration changed?" check."""
         return int(self.db.meta("config_revision") or 0)
 
+    def server_role(self, identity: Any) -> tuple[str, str]:
+        """(name as registered, 'HubTransport' or 'Edge') of a server, without loading
+        its model: source-server checks run on every connector write."""
+        self._prepare()
+        text = identity_text(identity)
+        key = text.lower()
+        for candidate in (key, key.split(".", 1)[0]):
+            row = self.db.execute(
+                "SELECT name, json_extract(data, '$.IsEdgeServer') FROM objects "
+                "WHERE kind = 'ExchangeServer' AND name_key = ?", (candidate,)).fetchone()
+            if row is not None:
+                return row[0], ("Edge" if row[1] else "HubTransport")
+        raise NotFound(not_found_message(text, self.directory.domain_controller), target=text)
+
+    def local_server_name(self) -> str:
+        """The registered name of the server this process runs as."""
+        from exshell.store import servers
+
+        return self.server_role(servers.local_server_name())[0]
+
     def local_server(self) -> Any:
         """The ExchangeServer this process runs as (registered on first use)."""
         from exshell.store import servers
@@ -238,41 +259,49 @@ class Store:
         """Store a new object after every rule holds; returns it (DN, times filled in)."""
         self._prepare()
         with self.db.transaction():
-            if self._rows_by_guid(type(obj), str(obj.Guid)):
-                raise AlreadyExists(
-                    f"An object with the GUID {obj.Guid} already exists.", target=str(obj.Guid))
             now = datetime.now(timezone.utc)
             obj.WhenCreatedUTC = now
             obj.WhenChangedUTC = now
             self._check(obj)
             obj.place(self.directory)
-            self._check_unique_name(obj)
-            self.db.execute(
-                "INSERT INTO objects(kind, guid, container, server_key, name_key, name, dn_key, "
-                "data, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
-                (obj.KIND, str(obj.Guid), obj.CONTAINER, obj.server_key(), obj.Name.lower(),
-                 obj.Name, obj.DistinguishedName.lower(), self._dump(obj)))
+            try:
+                # The unique indexes enforce GUID and name uniqueness; a conflict is
+                # explained afterwards, so the common case costs one statement.
+                self.db.execute(
+                    "INSERT INTO objects(kind, guid, container, server_key, name_key, name, "
+                    "dn_key, data, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                    (obj.KIND, str(obj.Guid), obj.CONTAINER, obj.server_key(), obj.Name.lower(),
+                     obj.Name, obj.DistinguishedName.lower(), self._dump(obj)))
+            except sqlite3.IntegrityError:
+                if self._rows_by_guid(type(obj), str(obj.Guid)):
+                    raise AlreadyExists(f"An object with the GUID {obj.Guid} already exists.",
+                                        target=str(obj.Guid)) from None
+                self._check_unique_name(obj)
+                raise
             self._bump_revision()
         return obj
 
     def update(self, obj: ExchangeObject, checked: bool = True) -> ExchangeObject:
         """Write a changed object back (bumps WhenChanged).  ``checked=False`` skips the
-        cross-object rules, for a rule that adjusts a sibling (the default accepted domain)."""
+        rule checks, for a rule that adjusts a sibling (the default accepted domain)."""
         self._prepare()
         with self.db.transaction():
-            if not self._rows_by_guid(type(obj), str(obj.Guid)):
-                raise NotFound(not_found_message(obj.Identity, self.directory.domain_controller),
-                               target=str(obj.Identity))
             obj.WhenChangedUTC = datetime.now(timezone.utc)
             if checked:
                 self._check(obj)
             obj.place(self.directory)
-            self._check_unique_name(obj)
-            self.db.execute(
-                "UPDATE objects SET container = ?, server_key = ?, name_key = ?, name = ?, "
-                "dn_key = ?, data = ?, revision = revision + 1 WHERE kind = ? AND guid = ?",
-                (obj.CONTAINER, obj.server_key(), obj.Name.lower(), obj.Name,
-                 obj.DistinguishedName.lower(), self._dump(obj), obj.KIND, str(obj.Guid)))
+            try:
+                cursor = self.db.execute(
+                    "UPDATE objects SET container = ?, server_key = ?, name_key = ?, name = ?, "
+                    "dn_key = ?, data = ?, revision = revision + 1 WHERE kind = ? AND guid = ?",
+                    (obj.CONTAINER, obj.server_key(), obj.Name.lower(), obj.Name,
+                     obj.DistinguishedName.lower(), self._dump(obj), obj.KIND, str(obj.Guid)))
+            except sqlite3.IntegrityError:
+                self._check_unique_name(obj)
+                raise
+            if cursor.rowcount == 0:
+                raise NotFound(not_found_message(obj.Identity, self.directory.domain_controller),
+                               target=str(obj.Identity))
             self._bump_revision()
         return obj
 

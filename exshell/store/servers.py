@@ -131,8 +131,8 @@ def default_receive_connectors(server: str, fqdn: str, role: str) -> list[Receiv
 def server_roles(store: Any, names: Iterable[Any]) -> dict[str, str]:
     roles: dict[str, str] = {}
     for name in names:
-        server = store.get("ExchangeServer", name)
-        roles[server.Name] = server.role
+        registered, role = store.server_role(name)
+        roles[registered] = role
     return roles
 
 

@@ -169,7 +169,7 @@ class ForeignConnector(ExchangeObject):
         from exshell.store.servers import server_roles
 
         if len(self.SourceTransportServers) == 0:
-            self.set_converted("SourceTransportServers", [store.local_server().Name])
+            self.set_converted("SourceTransportServers", [store.local_server_name()])
         roles = server_roles(store, self.SourceTransportServers)
         self.set_converted("SourceTransportServers", list(roles))
         for name, role in roles.items():

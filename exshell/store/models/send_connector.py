@@ -196,7 +196,7 @@ class SendConnector(ExchangeObject):
 
         if len(self.SourceTransportServers) == 0:
             # Exchange makes the server the connector is created on its source server.
-            self.set_converted("SourceTransportServers", [store.local_server().Name])
+            self.set_converted("SourceTransportServers", [store.local_server_name()])
         roles = server_roles(store, self.SourceTransportServers)
         self.set_converted("SourceTransportServers", list(roles))
         edge = [name for name, role in roles.items() if role == "Edge"]
