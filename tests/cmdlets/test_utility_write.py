@@ -1,0 +1,60 @@
+"""Write-Host/-Output/-Warning/-Verbose/-Error through the engine."""
+from __future__ import annotations
+
+import pytest
+
+from test_utility_kit import shell  # noqa: F401 - fixture
+
+
+@pytest.mark.parametrize("script, printed", [
+    ("Write-Host 'hello'", "hello\n"),
+    ("Write-Host 'a' -NoNewline; Write-Host 'b'", "ab\n"),
+    ("Write-Host (1,2,3) -Separator ','", "1,2,3\n"),
+    ("Write-Host 'ok' -ForegroundColor Green", "ok\n"),
+    ("Write-Host", "\n"),
+    ("'p' | Write-Host", "p\n"),
+])
+def test_write_host_prints_outside_the_pipeline(shell, script, printed):
+    outcome = shell.ok(script)
+    assert outcome.values == [] and outcome.host == printed
+
+
+def test_write_host_joins_several_arguments(shell):
+    assert shell.ok("Write-Host 'a' 'b'").host == "a b\n"
+
+
+@pytest.mark.parametrize("script, values", [
+    ("Write-Output 1", [1]),
+    ("Write-Output 1,2", [1, 2]),
+    ("echo 'x'", ["x"]),
+    ("Write-Output 1,2 -NoEnumerate | % { $_.Count }", [2]),
+    ("1,2 | Write-Output", [1, 2]),
+])
+def test_write_output(shell, script, values):
+    assert shell.ok(script).values == values
+
+
+def test_write_warning_and_verbose(shell):
+    outcome = shell.ok("Write-Warning 'careful'; Write-Verbose 'quiet'; Write-Verbose 'loud' -Verbose")
+    assert "WARNING: careful" in outcome.host + outcome.errors
+    assert "VERBOSE: loud" in outcome.host + outcome.errors
+    assert "quiet" not in outcome.host + outcome.errors
+
+
+def test_write_error_is_non_terminating(shell):
+    outcome = shell.run("Write-Error 'boom'; 'after'")
+    assert outcome.values == ["after"]
+    assert "Write-Error : boom" in outcome.errors
+    assert "NotSpecified: (:) [Write-Error], WriteErrorException" in outcome.errors
+
+
+def test_write_error_fields(shell):
+    shell.run("Write-Error -Message 'gone' -Category ObjectNotFound -ErrorId NoConnector -TargetObject 'X'")
+    record = shell.ok("$Error[0]").values[0]
+    assert (record.message, record.category, record.error_id, record.target_object) == \
+        ("gone", "ObjectNotFound", "NoConnector", "X")
+
+
+def test_write_error_stop_is_catchable(shell):
+    assert shell.ok("try { Write-Error 'bad' -ErrorAction Stop } catch { 'caught ' + $_ }").values == \
+        ["caught bad"]
