@@ -80,6 +80,8 @@ class _ScriptChecker:
         self.script = script
         self.problems: list[Problem] = []
         self.functions: dict[str, list[ast.FunctionDefinitionAst]] = {}
+        # name (lower case) -> (metadata or None, known): scripts repeat commands a lot
+        self.resolved: dict[str, tuple[Any, bool]] = {}
 
     def run(self) -> list[Problem]:
         nodes = list(pseudo.walk(self.script))
@@ -103,7 +105,11 @@ class _ScriptChecker:
         if command.invocation_operator is not None or type(head) is not ast.StringConstantAst:
             return
         name = head.value
-        metadata, known = self._metadata_for(name)
+        lowered = name.lower()
+        resolved = self.resolved.get(lowered)
+        if resolved is None:
+            resolved = self.resolved[lowered] = self._metadata_for(name)
+        metadata, known = resolved
         if not known:
             if not _names_a_file(name):
                 self._report(_command_not_found(name, head.extent), command)
@@ -116,10 +122,8 @@ class _ScriptChecker:
         invocation = InvocationInfo(
             command_name=name, extent=command.extent, name_extent=head.extent,
             pipeline_position=position, pipeline_length=length, expecting_input=position > 1)
-        from exshell.binder.binder import bind_arguments
-
         try:
-            result = bind_arguments(metadata, elements, None, invocation, check_mode=True)
+            result = _binder().bind_arguments(metadata, elements, None, invocation, check_mode=True)
         except errors.PSRuntimeError as failure:
             self._report(failure.record, command)
             return
@@ -149,6 +153,12 @@ class _ScriptChecker:
     def _report(self, record: errors.ErrorRecord, command: ast.CommandAst) -> None:
         hints.for_broken_continuation(record, command.extent)
         self.problems.append(_problem(self.path, record, command.extent))
+
+
+def _binder() -> Any:
+    from exshell.binder import binder
+
+    return binder
 
 
 def _resolve_cmdlet(name: str) -> Optional[type]:

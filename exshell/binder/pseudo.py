@@ -151,30 +151,37 @@ def command_elements(command: ast.CommandAst) -> Optional[list[CommandElement]]:
 def walk(node: Any) -> Iterator[Any]:
     """Every AST node reachable from ``node`` (pre-order), lists and tuples included."""
     stack = [node]
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    child_fields = _CHILD_FIELDS
     while stack:
-        current = stack.pop()
+        current = pop()
         if isinstance(current, ast.Ast):
             yield current
-            children = []
-            for field in _FIELDS.get(type(current)) or _fields_of(type(current)):
-                value = getattr(current, field)
-                if value is not None and not isinstance(value, (str, int, float, ast.Extent)):
-                    children.append(value)
-            stack.extend(reversed(children))
+            names = child_fields.get(type(current))
+            if names is None:
+                names = _child_fields_of(type(current))
+            for name in reversed(names):
+                value = getattr(current, name)
+                if value is not None:
+                    push(value)
         elif isinstance(current, (list, tuple)):
-            stack.extend(reversed(current))
+            extend(reversed(current))
         elif isinstance(current, dict):
             for key, value in reversed(list(current.items())):
-                stack.append(value)
-                stack.append(key)
+                push(value)
+                push(key)
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+# Fields whose declared type can never hold a node are not visited.
+_SCALAR_ANNOTATIONS = {"str", "bool", "int", "Any", "Optional[str]", "set[str]", "Extent",
+                       "Optional[Extent]"}
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _fields_of(node_type: type) -> tuple[str, ...]:
-    names = tuple(f.name for f in fields(node_type) if f.name != "extent")
-    _FIELDS[node_type] = names
+def _child_fields_of(node_type: type) -> tuple[str, ...]:
+    names = tuple(f.name for f in fields(node_type)
+                  if f.name != "extent" and str(f.type) not in _SCALAR_ANNOTATIONS)
+    _CHILD_FIELDS[node_type] = names
     return names
 
 
