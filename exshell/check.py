@@ -334,7 +334,13 @@ def main_check(paths: Iterable[str], out: Optional[TextIO] = None,
             err.write(f"{path}: cannot read: {failure.strerror or failure}\n")
             failed = True
             continue
-        for problem in check_text(text, path):
+        try:
+            problems = check_text(text, path)
+        except Exception as failure:  # noqa: BLE001 - an engine defect must not print a traceback
+            err.write(f"{path}: the check could not complete: {type(failure).__name__}: {failure}\n")
+            failed = True
+            continue
+        for problem in problems:
             failed = True
             out.write(problem.format() + "\n")
             for hint in problem.hints:

@@ -237,3 +237,16 @@ def test_rules_are_not_guessed_when_a_value_or_the_stored_object_is_unknown(text
 def test_address_space_cost_and_wildcard_shape_are_checked(text, at):
     (problem,) = check.check_text(text, "r.ps1")
     assert (problem.column, problem.error_id) == (text.index(at) + 1, "CannotConvertArgumentNoMessage")
+
+
+def test_an_engine_failure_is_reported_without_a_traceback(monkeypatch, tmp_path):
+    script = tmp_path / "x.ps1"
+    script.write_text("Get-Date\n", encoding="utf-8")
+
+    def broken(text, path):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(check, "check_text", broken)
+    out, err = io.StringIO(), io.StringIO()
+    assert check.main_check([str(script)], out, err) == 1
+    assert err.getvalue() == f"{script}: the check could not complete: RuntimeError: boom\n"
