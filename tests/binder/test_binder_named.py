@@ -216,3 +216,22 @@ def test_positional_tie_between_sets_prefers_the_parameter_the_value_already_fit
     result = bind_arguments(metadata, [ArgumentElement("Name")], None,
                             InvocationInfo("Filter-Thing"))
     assert (result.bound, result.parameter_set) == ({"Property": "Name"}, "Property")
+
+
+def test_explicit_argument_wins_over_a_splatted_one():
+    from exshell.invocation import ArgumentElement, InvocationInfo, ParameterElement
+
+    elements = [ParameterElement("Name", "splatted", "-Name:", splatted=True),
+                ParameterElement("AddressSpaces", ["s"], "-AddressSpaces:", splatted=True),
+                ParameterElement("Name", text="-Name"), ArgumentElement("explicit")]
+    result = bind_arguments(WIDGET, elements, None, InvocationInfo("New-Widget"))
+    assert result.bound == {"Name": "explicit", "AddressSpaces": ["s"]}
+
+
+def test_two_explicit_bindings_still_clash():
+    from exshell.invocation import InvocationInfo, ParameterElement
+
+    elements = [ParameterElement("Name", "a", "-Name:"), ParameterElement("Name", "b", "-Name:")]
+    with pytest.raises(errors.ParameterBindingError) as caught:
+        bind_arguments(WIDGET, elements, None, InvocationInfo("New-Widget"))
+    assert caught.value.record.error_id == "ParameterAlreadyBound"
