@@ -148,3 +148,16 @@ def test_foreign_connector_on_two_hubs(store):
     assert shown["IsSmtpConnector"] is False and shown["HomeMtaServerId"] == "Hub01"
     assert added.ps_type_names()[0] == \
         "Microsoft.Exchange.Data.Directory.SystemConfiguration.ForeignConnector"
+
+
+def test_linked_receive_connector_cannot_be_removed_while_linked(store):
+    from exshell.store.errors import ValidationError as RuleError
+
+    store.add(SendConnector(Name="Linked", AddressSpaces=[], DNSRoutingEnabled=False,
+                            SmartHosts=["10.0.0.25"], MaxMessageSize="unlimited",
+                            LinkedReceiveConnector="EXCH01\\Client EXCH01"))
+    with pytest.raises(RuleError) as caught:
+        store.remove("ReceiveConnector", "EXCH01\\Client EXCH01")
+    assert caught.value.error_id == "LinkedReceiveConnectorRemoval"
+    store.remove("SendConnector", "Linked")
+    assert store.remove("ReceiveConnector", "EXCH01\\Client EXCH01").Name == "Client EXCH01"

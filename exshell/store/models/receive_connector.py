@@ -185,6 +185,15 @@ class ReceiveConnector(ExchangeObject):
         return []
 
 
+    def check_removal(self, store: Any) -> None:
+        for sender in store.list("SendConnector"):
+            if (sender.LinkedReceiveConnector or "").lower() == self.Identity.lower():
+                fail(f'The Receive connector "{self.Identity}" is linked to the Send connector '
+                     f'"{sender.Name}" and can\'t be removed. Clear the Send connector\'s '
+                     "LinkedReceiveConnector setting or remove the Send connector first.",
+                     "LinkedReceiveConnectorRemoval", target=self.Identity)
+
+
 def usage_properties(usage: Text, bound: dict[str, Any], **switches: bool) -> dict[str, Any]:
     """The properties New-ReceiveConnector gets from its usage type.
 
