@@ -45,36 +45,36 @@ def ref_type(reference_name: str) -> Any:
     return REFERENCE_TYPES.get(reference_name, str)
 
 
-def _range_texts(value: Any, minimum: int, maximum: int) -> None:
-    number = int(getattr(value, "value", value))
-    if number < minimum:
-        raise ConversionError(
-            f"The {number} argument is less than the minimum allowed range of {minimum}. Supply an "
-            f"argument that is greater than or equal to {minimum} and then try the command again.")
-    if number > maximum:
-        raise ConversionError(
-            f"The {number} argument is greater than the maximum allowed range of {maximum}. Supply an "
-            f"argument that is less than or equal to {maximum} and then try the command again.")
+class ModelRange:
+    """``Param(validate=...)`` for a property whose range the store model states
+    (``RANGES``): the model's table stays the one place of the fact, and the
+    binder (and ``--check``) reports a value out of range with PowerShell's
+    ValidateRange text before any object is built.  Resolved on first use, so
+    declaring a cmdlet does not import the models."""
+
+    __slots__ = ("kind", "name", "_check")
+
+    def __init__(self, kind: str, name: str):
+        self.kind, self.name = kind, name
+        self._check: Any = None
+
+    def __call__(self, value: Any) -> None:
+        if self._check is None:
+            from exshell.store.models import model_for
+            from exshell.types import in_range
+
+            bounds = model_for(self.kind).range_bounds().get(self.name)
+            self._check = in_range(*bounds) if bounds else (lambda _value: None)
+        self._check(value)
 
 
-def int_range(minimum: int, maximum: int) -> Any:
-    """A ``Param(validate=...)`` check for an integer range (PowerShell's ValidateRange texts)."""
+def attach_model_ranges(cls: type) -> None:
+    """Give each property parameter of ``cls`` the model's range check, if it has one."""
+    from exshell.cmdlets.base import Param
 
-    def validate(value: Any) -> None:
-        if value is not None:
-            _range_texts(value, minimum, maximum)
-
-    return validate
-
-
-def timespan_range(minimum: str, maximum: str) -> Any:
-    """A ``Param(validate=...)`` check for a time span range written as Exchange writes it."""
-    from exshell.types import EnhancedTimeSpan
-
-    return EnhancedTimeSpan.in_range(minimum, maximum)
-
-
-port_range = int_range(0, 65535)
+    for name, param in vars(cls).items():
+        if isinstance(param, Param) and param.validate is None and name not in CONTROL_PARAMETERS:
+            param.validate = ModelRange(cls.kind, name)
 
 
 # ---------------------------------------------------------------- store access
@@ -234,6 +234,10 @@ class ExchangeGet(ExchangeCmdlet):
 class ExchangeNew(ExchangeCmdlet):
     """New-X -Name ...: build the object from the bound properties, validate, add, output."""
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        attach_model_ranges(cls)
+
     def process(self) -> None:
         properties = self.bound_properties()
         try:
@@ -255,6 +259,10 @@ class ExchangeNew(ExchangeCmdlet):
 
 class ExchangeSet(ExchangeCmdlet):
     """Set-X [-Identity] id -Prop value...: change only what was bound; writes nothing."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        attach_model_ranges(cls)
 
     def process(self) -> None:
         identity = self.bound.get("Identity")

@@ -14,8 +14,7 @@ from typing import Any
 from exshell import types as T
 from exshell.cmdlets.base import Param, cmdlet
 from exshell.cmdlets.exchange.common import (
-    LATER, ExchangeGet, ExchangeNew, ExchangeRemove, ExchangeSet, local_server, port_range,
-    ref_type, timespan_range,
+    LATER, ExchangeGet, ExchangeNew, ExchangeRemove, ExchangeSet, local_server, ref_type,
 )
 from exshell.language.values import SwitchParameter
 
@@ -63,7 +62,7 @@ class NewSendConnector(NewSendConnectorBase):
     AuthenticationCredential = Param(T.PSCredential)
     CloudServicesMailEnabled = Param(bool, sets=['AddressSpaces'], versions=LATER)
     Comment = Param(str)
-    ConnectionInactivityTimeOut = Param(T.EnhancedTimeSpan, validate=timespan_range("00:00:01", "1.00:00:00"))
+    ConnectionInactivityTimeOut = Param(T.EnhancedTimeSpan)
     ConnectorType = Param(ref_type("TenantConnectorType"), sets=['AddressSpaces'], versions=LATER)
     Custom = Param(SwitchParameter)
     DNSRoutingEnabled = Param(bool)
@@ -83,7 +82,7 @@ class NewSendConnector(NewSendConnectorBase):
     LinkedReceiveConnector = Param(T.ReceiveConnectorIdParameter, sets=['LinkedReceiveConnector'])
     MaxMessageSize = Param(T.Unlimited(T.ByteQuantifiedSize))
     Partner = Param(SwitchParameter)
-    Port = Param(int, validate=port_range)
+    Port = Param(int)
     ProtocolLoggingLevel = Param(T.ProtocolLoggingLevel)
     RequireOorg = Param(bool)
     RequireTLS = Param(bool)
@@ -125,7 +124,7 @@ class SetSendConnector(SendConnectorCmdlet, ExchangeSet):
     CloudServicesMailEnabled = Param(bool, versions=LATER)
     Comment = Param(str)
     ConnectorType = Param(ref_type("TenantConnectorType"), versions=LATER)
-    ConnectionInactivityTimeOut = Param(T.EnhancedTimeSpan, validate=timespan_range("00:00:01", "1.00:00:00"))
+    ConnectionInactivityTimeOut = Param(T.EnhancedTimeSpan)
     DNSRoutingEnabled = Param(bool)
     DomainController = Param(T.Fqdn)
     DomainSecureEnabled = Param(bool)
@@ -141,7 +140,7 @@ class SetSendConnector(SendConnectorCmdlet, ExchangeSet):
     LinkedReceiveConnector = Param(T.ReceiveConnectorIdParameter)
     MaxMessageSize = Param(T.Unlimited(T.ByteQuantifiedSize))
     Name = Param(str)
-    Port = Param(int, validate=port_range)
+    Port = Param(int)
     ProtocolLoggingLevel = Param(T.ProtocolLoggingLevel)
     RequireOorg = Param(bool)
     RequireTLS = Param(bool)
