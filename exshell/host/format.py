@@ -90,7 +90,8 @@ def scalar_text(value: Any) -> str:
     if isinstance(value, SwitchParameter):
         return "True" if value else "False"
     if isinstance(value, enum.Enum) and type(value).__str__ in (enum.Enum.__str__, enum.Flag.__str__):
-        return str(value.name)
+        from exshell.language.conversions import enum_text
+        return enum_text(value)  # flag combinations read "A, B" as in .NET
     if isinstance(value, (PSObject, Hashtable, list, tuple)) or not _has_own_str(value):
         from exshell.language.conversions import to_string
         return to_string(value)
@@ -247,7 +248,7 @@ def as_column(spec: Union[str, Column, tuple]) -> Column:
 
 @dataclass
 class View:
-    kind: str                       # 'table' or 'list'
+    kind: str                       # 'table', 'list' or 'text' (the value's own text)
     table: Optional[list[Column]] = None
     list: Optional[list[Column]] = None
     group_by: Optional[str] = None
@@ -264,7 +265,8 @@ def register_view(type_name: str, table: Optional[Sequence[Any]] = None,
 
     ``table``/``list`` are column specs: a property name, a ``Column``, or a
     tuple (label, source[, width[, align]]).  ``kind`` picks the default view
-    when both are given (default: table if there is one).  Table columns
+    when both are given (default: table if there is one); ``kind='text'``
+    prints the object as its own text, one a line (SecureString does).  Table columns
     without widths share the screen unless ``autosize``.
     """
     chosen = kind or ("table" if table else "list")
@@ -290,6 +292,7 @@ def view_for(value: Any) -> Optional[View]:
 # PowerShell's own views for types every shell shows.
 register_view("System.Collections.DictionaryEntry",
               table=[Column("Name", width=30), Column("Value")])
+register_view("System.Security.SecureString", kind="text")
 
 
 # ------------------------------------------------------------ format documents
@@ -463,6 +466,11 @@ def _shape(obj: Any) -> tuple:
     return (kind, None, names)
 
 
+def _shown_as_text(obj: Any) -> bool:
+    view = view_for(obj)
+    return view is not None and view.kind == "text"
+
+
 def _render_scalar(value: Any) -> str:
     if isinstance(value, datetime):
         from exshell.language.formatting import format_datetime
@@ -516,7 +524,7 @@ def format_default(objects: Iterable[Any], width_or_host: Any = 120) -> str:
                 run_shape = shape
             run.extend(entries)
             continue
-        if is_scalar(obj):
+        if is_scalar(obj) or _shown_as_text(obj):
             flush()
             output.append(_render_scalar(obj))
             continue

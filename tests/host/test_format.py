@@ -238,3 +238,18 @@ def test_list_view_registration_shows_every_property():
 def test_error_records_in_output_render_as_errors():
     record = ErrorRecord(message="boom", error_id="X")
     assert "boom" in format_default([record], 80)
+
+
+def test_text_views_print_the_object_text():
+    from exshell.types.credential import SecureString
+    assert format_default([SecureString("hidden")], 80) == "System.Security.SecureString\n"
+
+
+def test_flag_enums_from_exchange_types_show_their_names():
+    from exshell.types import enums
+    flags = [value for value in vars(enums).values()
+             if isinstance(value, type) and issubclass(value, __import__("enum").Flag)
+             and value is not __import__("enum").Flag and len(list(value)) >= 2]
+    members = list(flags[0])
+    combined = members[-1] | members[-2]
+    assert display_value(combined) == str(combined)
