@@ -188,6 +188,13 @@ def _convert_plain(metadata: Any, parameter: Any, value: Any, extent: Any,
                                str(failure))
     except conversions.PSInvalidCastError as failure:
         inner = failure.record.message
+    except errors.PSRuntimeError:
+        raise
+    except (ValueError, TypeError, ArithmeticError, LookupError) as failure:
+        # a value type that fails on odd input must still give a binding error
+        inner = errors.message("InvalidCastExceptionWithInnerException", _shown(value),
+                               conversions.dotnet_name(target), str(failure) or
+                               type(failure).__name__)
     error_id = "ParameterArgumentTransformationError" if is_script else \
         "CannotConvertArgumentNoMessage"
     raise metadata.binding_error(error_id, extent, parameter.name,
@@ -222,7 +229,7 @@ def _validate(metadata: Any, parameter: Any, value: Any, extent: Any) -> None:
     if parameter.validate is not None:
         try:
             parameter.validate(value)
-        except ConversionError as failure:
+        except (ConversionError, ValueError, TypeError, ArithmeticError) as failure:
             raise metadata.binding_error("ParameterArgumentValidationError", extent,
                                          parameter.name, parameter.type_name,
                                          extras=(str(failure),), category="InvalidData")

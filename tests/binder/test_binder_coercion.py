@@ -165,3 +165,27 @@ def test_parameter_type_converts_argument_numbers_and_lists():
 ])
 def test_parameter_type_errors(line, message):
     assert _port_failure(line) == message
+
+
+class Fragile:
+    """A value type whose parser fails with a plain Python exception."""
+
+    dotnet_name = "Tests.Fragile"
+    reference_name = "Fragile"
+
+    @staticmethod
+    def convert(value):
+        return int(str(value), 16)
+
+
+@cmdlet("Set-Fragile", command_type_name="Tests.SetFragile")
+class SetFragile(Cmdlet):
+    Value = Param(Fragile, position=1)
+
+
+def test_plain_exceptions_from_value_types_become_binding_errors():
+    _, elements, invocation = split("Set-Fragile zz")
+    with pytest.raises(errors.ParameterBindingError) as caught:
+        bind_arguments(CommandMetadata.from_cmdlet(SetFragile), elements, None, invocation)
+    assert caught.value.record.message.startswith(
+        "Cannot bind parameter 'Value'. Cannot convert value \"zz\" to type \"Tests.Fragile\".")
