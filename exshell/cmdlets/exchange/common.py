@@ -93,8 +93,10 @@ def object_name(obj: Any) -> str:
 
 
 def local_server(store: Any) -> str:
-    """The name of the server this shell runs as (registered on first use)."""
-    return store.local_server().Name
+    """The name of the server this shell runs as (the store registers it on first use)."""
+    from exshell.store.servers import local_server_name
+
+    return local_server_name()
 
 
 def _validated(make: Any) -> Any:
