@@ -97,8 +97,7 @@ def _convert(metadata: Any, parameter: Any, value: Any, extent: Any) -> Any:
         if not is_script and getattr(target, "convert", None) is None:
             # a .NET value type (int, double, DateTime, enum) cannot hold $null
             raise metadata.binding_error("ParameterArgumentValidationErrorNullNotAllowed",
-                                         extent, parameter.name, parameter.type_name,
-                                         category="InvalidData")
+                                         extent, parameter.name, parameter.type_name)
         return _convert_plain(metadata, parameter, value, extent, is_script)
     if not is_script and isinstance(value, list) and not is_collection_type(target):
         raise metadata.binding_error(
@@ -210,13 +209,11 @@ def _validate(metadata: Any, parameter: Any, value: Any, extent: Any) -> None:
     if value is None:
         if mandatory or not parameter.allow_null:
             raise metadata.binding_error("ParameterArgumentValidationErrorNullNotAllowed", extent,
-                                         parameter.name, parameter.type_name,
-                                         category="InvalidData")
+                                         parameter.name, parameter.type_name)
         return
     if isinstance(value, str) and value == "" and (mandatory or not parameter.allow_empty):
         raise metadata.binding_error("ParameterArgumentValidationErrorEmptyStringNotAllowed",
-                                     extent, parameter.name, parameter.type_name,
-                                     category="InvalidData")
+                                     extent, parameter.name, parameter.type_name)
     if parameter.values:
         accepted = {v.lower() for v in parameter.values}
         for item in (value if isinstance(value, list) else [value]):
@@ -224,15 +221,14 @@ def _validate(metadata: Any, parameter: Any, value: Any, extent: Any) -> None:
             if text.lower() not in accepted:
                 inner = errors.message("ValidateSetFailure", text, ",".join(parameter.values))
                 raise metadata.binding_error("ParameterArgumentValidationError", extent,
-                                             parameter.name, parameter.type_name, extras=(inner,),
-                                             category="InvalidData")
+                                             parameter.name, parameter.type_name, extras=(inner,))
     if parameter.validate is not None:
         try:
             parameter.validate(value)
         except (ConversionError, ValueError, TypeError, ArithmeticError) as failure:
             raise metadata.binding_error("ParameterArgumentValidationError", extent,
                                          parameter.name, parameter.type_name,
-                                         extras=(str(failure),), category="InvalidData")
+                                         extras=(str(failure),))
 
 
 def accepts_without_coercion(param_type: Any, value: Any) -> bool:

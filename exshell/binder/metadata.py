@@ -236,6 +236,10 @@ class CommandMetadata:
         args = [self.name, parameter, type_name, "", "", "", *extras]
         record = errors.binding_error(error_id, self.name, self.command_type_name, extent,
                                       *args, category=category)
+        special = _EXCEPTION_KINDS.get(record.error_id)
+        if special is not None:
+            record.category, record.reason = special
+            record.exception_type = "System.Management.Automation." + special[1]
         if typed_name is not None:
             record.target_object = typed_name
         _attach_hints(record, self, typed_name if typed_name is not None else parameter)
@@ -283,6 +287,18 @@ class SetFacts:
                 positional.append((facts.position, parameter))
         positional.sort(key=lambda entry: entry[0])
         return cls(tuple(mandatory), tuple(positional))
+
+
+# Binding errors PowerShell raises as subclasses of ParameterBindingException
+# (their CategoryInfo shows InvalidData and the subclass name).
+_VALIDATION = ("InvalidData", "ParameterBindingValidationException")
+_EXCEPTION_KINDS: dict[str, tuple[str, str]] = {
+    "ParameterArgumentValidationError": _VALIDATION,
+    "ParameterArgumentValidationErrorNullNotAllowed": _VALIDATION,
+    "ParameterArgumentValidationErrorEmptyStringNotAllowed": _VALIDATION,
+    "ParameterArgumentTransformationError": ("InvalidData",
+                                             "ParameterBindingArgumentTransformationException"),
+}
 
 
 def _add_common(parameters: dict[str, ParameterMetadata], should_process: bool) -> None:

@@ -160,3 +160,12 @@ def test_unknown_parameter_type_is_type_not_found():
 
 def test_switch_parameter_defaults_to_present_when_named():
     assert bind(SIMPLE, "Add-Thing -flag").bound == {"flag": SwitchParameter(True)}
+
+
+def test_transformation_and_validation_errors_show_their_exception_kind():
+    transformation = failure(SIMPLE, "Add-Thing abc").record
+    assert transformation.category_info == \
+        "InvalidData: (:) [Add-Thing], ParameterBindingArgumentTransformationException"
+    validation = failure(ADVANCED, "Get-Report x -Mode warp").record
+    assert validation.category_info == \
+        "InvalidData: (:) [Get-Report], ParameterBindingValidationException"
