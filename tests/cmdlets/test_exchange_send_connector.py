@@ -195,3 +195,24 @@ def test_smart_host_auth_on_dns_routed_connector_warns_but_creates(shell):
     result = shell.run("New-SendConnector -Name X -AddressSpaces contoso.com -SmartHostAuthMechanism ExchangeServer")
     assert "WARNING:" in result.text and "SmartHostAuthMechanism" in result.text
     assert shell.ok("Get-SendConnector | ForEach-Object { $_.Name }").split() == ["X"]
+
+
+def test_two_shells_editing_address_spaces_at_once_lose_no_update(shell):
+    import subprocess
+
+    from test_exchange_support import EXSHELL
+
+    shell.ok("New-SendConnector -Name Shared -AddressSpaces base.example")
+    processes = []
+    for side in ("a", "b"):
+        script = shell.folder / f"edits-{side}.ps1"
+        script.write_text("".join(f'Set-SendConnector Shared -AddressSpaces @{{Add="{side}{i}.example"}}\n'
+                                  for i in range(200)), encoding="utf-8")
+        processes.append(subprocess.Popen(
+            [str(EXSHELL), "-NoProfile", "-NonInteractive", str(script)], stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True))
+    for process in processes:
+        out, err = process.communicate(timeout=300)
+        assert process.returncode == 0 and not err, err
+    count = shell.ok("(Get-SendConnector Shared).AddressSpaces.Count")
+    assert count.strip() == "401"
