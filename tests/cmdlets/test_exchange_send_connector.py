@@ -216,3 +216,15 @@ def test_two_shells_editing_address_spaces_at_once_lose_no_update(shell):
         assert process.returncode == 0 and not err, err
     count = shell.ok("(Get-SendConnector Shared).AddressSpaces.Count")
     assert count.strip() == "401"
+
+
+def test_remove_asks_in_exchange_words_and_no_keeps_the_connector(shell):
+    shell.ok(SEED)
+    declined = shell.run('Remove-SendConnector "Subsidiary Send Connector"', answers=("N",))
+    assert "Confirm" in declined.out
+    assert "Are you sure you want to perform this action?" in declined.out
+    assert 'Removing Send connector "Subsidiary Send Connector".' in declined.out
+    assert "Subsidiary Send Connector" in shell.ok("Get-SendConnector")
+    accepted = shell.run('Remove-SendConnector "Subsidiary Send Connector"', answers=("Y",))
+    assert accepted.code == 0 and not accepted.err
+    assert shell.ok("Get-SendConnector").strip() == ""
