@@ -12,8 +12,9 @@ match PowerShell's text still work); calling one twice adds nothing new.
         a later-version cmdlet and its Exchange 2010 counterpart, a reference
         cmdlet exshell lacks, a dash pasted as an en dash, the closest names.
     for_parse_error(record, source=None)
-        paste damage before the error: a backtick followed by spaces at a line
-        end, a typographic quote inside a word that ended a string early.
+        paste damage before the error: a backtick followed by spaces at the end
+        of the error's line or the line before it, a typographic quote inside
+        a word that ended a string of its own quote family early.
     for_broken_continuation(record, extent)
         the same backtick damage, for errors of a command (used by --check).
 
@@ -179,7 +180,12 @@ def for_parse_error(record: ErrorRecord, source: Any = None) -> None:
     if source is None:
         return
     error_end = record.extent.end if record.extent is not None else len(source.text)
-    _add_backtick_hints(record, source, 0, error_end)
+    # A broken continuation shows up at once: on the cut line or the orphaned next one.
+    starts = source.line_starts()
+    error_line = source.position(min(error_end, len(source.text)))[0]
+    window_start = starts[max(error_line - 2, 0)]
+    window_end = starts[error_line] if error_line < len(starts) else len(source.text)
+    _add_backtick_hints(record, source, window_start, window_end)
     _add_smart_quote_hints(record, source, error_end)
 
 
@@ -204,21 +210,34 @@ def _add_backtick_hints(record: ErrorRecord, source: Source, begin: int, end: in
 
 
 def _add_smart_quote_hints(record: ErrorRecord, source: Source, error_end: int) -> None:
+    """The last typographic quote before the error that sits inside a word of a string
+    of its own quote family (only there does it end the string early)."""
     text = source.text
-    for index, ch in enumerate(text[:error_end + 1]):
-        if ch not in _SINGLE_QUOTES and ch not in _DOUBLE_QUOTES:
+    starts = source.line_starts()
+    found: Optional[int] = None
+    for index in range(min(error_end + 1, len(text))):
+        ch = text[index]
+        family = _SINGLE_QUOTES + "'" if ch in _SINGLE_QUOTES else (
+            _DOUBLE_QUOTES + '"' if ch in _DOUBLE_QUOTES else None)
+        if family is None:
             continue
         before = text[index - 1] if index > 0 else " "
         after = text[index + 1] if index + 1 < len(text) else " "
         if not (before.isalnum() and after.isalnum()):
             continue
-        line, column = source.position(index)
-        kind = "single" if ch in _SINGLE_QUOTES else "double"
-        _add(record, f"The typographic quote {ch} (U+{ord(ch):04X}) inside a word at line "
-                     f"{line} char {column} counts as a {kind} quote in PowerShell and ends "
-                     f"the string there. Type it twice to keep it in the text, or use a "
-                     f"plain apostrophe.")
+        line_start = starts[source.position(index)[0] - 1]
+        opened = sum(1 for c in text[line_start:index] if c in family)
+        if opened % 2 == 1:
+            found = index
+    if found is None:
         return
+    ch = text[found]
+    line, column = source.position(found)
+    kind = "single" if ch in _SINGLE_QUOTES else "double"
+    _add(record, f"The typographic quote {ch} (U+{ord(ch):04X}) inside a word at line "
+                 f"{line} char {column} counts as a {kind} quote in PowerShell and ends "
+                 f"the string there. Type it twice to keep it in the text, or use a "
+                 f"plain apostrophe.")
 
 
 def _as_source(source: Any, record: ErrorRecord) -> Optional[Source]:

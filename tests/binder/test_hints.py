@@ -204,3 +204,11 @@ def test_committed_version_table_matches_the_reference():
     assert committed == expected
     data = json.loads(committed)
     assert data["cmdlets"]["New-SendConnector"]["parameters"]["SmartHosts"][0] == "2010"
+
+
+def test_a_smart_apostrophe_inside_double_quotes_is_harmless_and_not_blamed():
+    text = 'Set-Thing -Comment "it\u2019s mine"\nWrite-Host \'it\u2019s done\''
+    record = parse_record(text, "'", "TerminatorExpectedAtEndOfString", "'")
+    record.extent = Extent(record.extent.source, len(text) - 1, len(text))
+    hints.for_parse_error(record)
+    assert len(record.hints) == 1 and "line 2 char 15" in record.hints[0]
