@@ -8,7 +8,8 @@ Contract (what the runner, the console and the cmdlets use):
         ``sink(list)`` as soon as the statement finishes (so it interleaves with
         Write-Host) and ``outputs`` is empty.  ``had_error`` is True after a parse
         error, a terminating error, or when the last statement failed ($? false).
-        ``session.exit_code`` holds the code of ``exit N`` (None if no exit ran).
+        ``session.exit_code`` holds the code of ``exit N`` (None if no exit ran);
+        ``session.terminated`` tells whether an uncaught terminating error ended the run.
     session.invoke_script_block(sb, args=(), input=NO_INPUT, dollar_under=NO_INPUT,
                                 new_scope=True) -> list
         runs a ScriptBlock (Where-Object, ForEach-Object, calculated properties)
@@ -168,6 +169,7 @@ class Session:
         self.last_status = True
         self.error_count = 0  # errors reported so far; statements compare it to set $?
         self.exit_code: Optional[int] = None
+        self.terminated = False  # the last run ended by an uncaught terminating error
         self.try_depth = 0
         self.call_depth = 0
         self.error_redirects: list[Callable[[Any], None]] = []
@@ -282,6 +284,7 @@ class Session:
             for record in error.errors:
                 self.error_list.insert(0, record)
             self.last_status = False
+            self.terminated = True
             self._render_parse_errors(error)
             return [], True
         except RecursionError:

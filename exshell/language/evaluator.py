@@ -156,13 +156,14 @@ class Evaluator:
         session = self.session
         outputs: list = []
         had_error = False
+        # A script file given to the shell (or the profile) runs in the global scope,
+        # as pwsh dot-sources its profile; its variables outlive the run.
         scope = session.current_scope
+        session.terminated = False
         if is_file:
-            scope = session.global_scope.__class__(parent=session.current_scope, is_script=True)
-            scope.set_local("args", list(args or []))
             scope.set_local("PSScriptRoot", os.path.dirname(script.extent.source.path or ""))
             scope.set_local("PSCommandPath", script.extent.source.path or "")
-        elif args is not None:
+        if args is not None:
             scope.set_local("args", list(args))
         saved = session.current_scope
         session.current_scope = scope
@@ -183,9 +184,11 @@ class Evaluator:
             had_error = signal.code != 0
         except PSRuntimeError as error:
             session.report_error(error.record)
+            session.terminated = True
             had_error = True
         except RecursionError:
             session.report_error(call_depth_record(None))
+            session.terminated = True
             had_error = True
         except FlowControl:
             # break/continue/return outside any loop or function end the script quietly
