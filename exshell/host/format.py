@@ -156,7 +156,24 @@ def object_properties(value: Any) -> list[tuple[str, Any]]:
         return _timespan_properties(value)
     if isinstance(value, str):
         return [("Length", len(value))]
+    if isinstance(value, ErrorRecord):
+        return _error_properties(value)
     return []
+
+
+def _error_properties(record: ErrorRecord) -> list[tuple[str, Any]]:
+    """What ``$Error[0] | Format-List * -Force`` shows, as PowerShell 5.1 lists it."""
+    return [
+        ("PSMessageDetails", None),
+        ("Exception", f"{record.exception_type}: {record.message}"),
+        ("TargetObject", record.target_object),
+        ("CategoryInfo", record.category_info),
+        ("FullyQualifiedErrorId", record.fully_qualified_error_id),
+        ("ErrorDetails", None),
+        ("InvocationInfo", None),
+        ("ScriptStackTrace", ""),
+        ("PipelineIterationInfo", []),
+    ]
 
 
 def get_property(value: Any, name: str) -> Any:
@@ -352,7 +369,7 @@ def expand_names(names: Iterable[Any], sample: Any) -> list[Column]:
             columns.append(spec)
         elif has_wildcard(str(spec)):
             pattern = wildcard_to_regex(str(spec))
-            columns.extend(Column(name) for name in available if pattern.match(name))
+            columns.extend(Column(name, listed(name)) for name in available if pattern.match(name))
         else:
             columns.append(Column(str(spec)))
     return columns
@@ -364,7 +381,22 @@ def _default_columns(sample: Any, kind: str) -> list[Column]:
         chosen = view.table if kind == "table" else view.list
         if chosen:
             return chosen
-    return [Column(name) for name, _ in object_properties(sample)]
+    return [Column(name, listed(name)) for name, _ in object_properties(sample)]
+
+
+def listed(name: str) -> Callable[[Any], Any]:
+    """A getter reading ``name`` from the object's property listing (what views show),
+    rather than through member access (error records list display texts there)."""
+    folded = name.lower()
+
+    def read(obj: Any) -> Any:
+        if not isinstance(obj, ErrorRecord):
+            return get_property(obj, name)
+        for key, value in object_properties(obj):
+            if key.lower() == folded:
+                return value
+        return None
+    return read
 
 
 def _right_aligned(column: Column, first: Any, from_view: bool) -> bool:
@@ -421,9 +453,6 @@ def build_list(objects: Sequence[Any], columns: Optional[Sequence[Any]] = None) 
     entries = []
     for obj in objects:
         if obj is None:
-            continue
-        if is_scalar(obj) and not isinstance(obj, str):
-            entries.append([("", display_value(obj))])
             continue
         resolved = expand_names(columns, obj) if columns else _default_columns(obj, "list")
         entries.append([(c.label, c.text_of(obj)) for c in resolved])

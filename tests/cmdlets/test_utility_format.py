@@ -103,3 +103,11 @@ def test_out_file_no_clobber(shell, tmp_path):
     path.write_text("old")
     outcome = shell.run(f"'new' | Out-File '{path}' -NoClobber")
     assert "already exists" in outcome.errors and path.read_text() == "old"
+
+
+def test_format_list_of_an_error_record(shell):
+    shell.run("Write-Error 'boom' -ErrorId Broken")
+    text = shell.ok("$Error[0] | Format-List * -Force").text
+    assert "Exception             : Microsoft.PowerShell.Commands.WriteErrorException: boom\n" in text
+    assert "CategoryInfo          : NotSpecified: (:) [Write-Error], WriteErrorException\n" in text
+    assert shell.ok("$Error[0] | select -ExpandProperty Exception | % Message").values == ["boom"]

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Optional, Sequence
 
 from exshell.errors import ErrorRecord, PSRuntimeError
-from exshell.host.format import Column, get_property, object_properties
+from exshell.host.format import Column, expand_names, get_property
 from exshell.language.values import Hashtable, ScriptBlock
 
 NAME_KEYS = ("name", "n", "label", "l")
@@ -90,7 +90,6 @@ def calculated_column(table: Hashtable, session: Any, allowed_keys: Sequence[str
 def resolve_properties(specs: Optional[Iterable[Any]], sample: Any, session: Any,
                        allowed_keys: Sequence[str] = SELECT_KEYS) -> list[Column]:
     """Columns for ``specs`` against ``sample`` (wildcards expand in its property order)."""
-    from exshell.language.regex import has_wildcard, wildcard_to_regex
     columns: list[Column] = []
     seen: set[str] = set()
 
@@ -105,14 +104,8 @@ def resolve_properties(specs: Optional[Iterable[Any]], sample: Any, session: Any
         elif isinstance(spec, ScriptBlock):
             add(Column(str(spec), script_getter(spec, session)))
         else:
-            name = str(spec)
-            if has_wildcard(name):
-                pattern = wildcard_to_regex(name)
-                for found, _ in object_properties(sample):
-                    if pattern.match(found):
-                        add(Column(found))
-            else:
-                add(Column(name))
+            for column in expand_names([str(spec)], sample):
+                add(column)
     return columns
 
 
