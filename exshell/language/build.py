@@ -19,6 +19,19 @@ from exshell.language.lexer_literals import fit_integer
 from exshell.language.tokens import Tok
 from exshell.language.values import Int64
 
+# Binary precedence, higher binds tighter (powershell_language.md section 2).
+_PRECEDENCE = {
+    "OP_LOGIC": 1, "OP_BITWISE": 2, "OP_COMPARE": 3, "OP_SPLITJOIN": 3, "PLUS": 4, "MINUS": 4,
+    "STAR": 5, "SLASH": 5, "PERCENT": 5, "OP_FORMAT": 6, "DOTDOT": 7, "COMMA": 8,
+}
+
+
+class _Chain(list):
+    """operand, operator, operand, ... as read; arranged by ``AstBuilder._arrange``."""
+
+    __slots__ = ()
+
+
 _UNARY_NAMES = {
     "OP_NOT": "not", "BANG": "!", "MINUS": "-", "PLUS": "+", "OP_BNOT": "bnot", "COMMA": ",",
     "PLUSPLUS": "++", "MINUSMINUS": "--",
@@ -391,6 +404,17 @@ class AstBuilder:
         children[0].append(children[1])
         return children[0]
 
+    def elements_generic(self, children: list[Any]) -> list[Any]:
+        children[0].append(self._bareword(children[1]))
+        return children[0]
+
+    def elements_parameter(self, children: list[Any]) -> list[Any]:
+        token = children[1]
+        children[0].append(ast.CommandParameterAst(
+            ast.Extent(self.source, token.start_pos, token.end_pos), token.payload, None,
+            token.value))
+        return children[0]
+
     def parameter_token(self, children: list[Any]) -> ast.CommandParameterAst:
         token = children[0]
         argument = children[1] if len(children) > 1 else None
@@ -406,18 +430,13 @@ class AstBuilder:
 
     def argument_list(self, children: list[Any]) -> ast.ArrayLiteralAst:
         head, _comma, item = children
-        if isinstance(head, ast.ArrayLiteralAst) and _start(head) < _comma.start_pos \
-                and getattr(head, "extent").end <= _comma.start_pos and self._is_arg_list(head):
+        if isinstance(head, ast.ArrayLiteralAst):
+            # Only this rule makes an ArrayLiteralAst in argument position (an
+            # expression-mode array is always inside brackets), so extend it.
             head.elements.append(item)
             head.extent = self._extent(head, item)
             return head
         return ast.ArrayLiteralAst(self._extent(head, item), [head, item])
-
-    @staticmethod
-    def _is_arg_list(node: ast.ArrayLiteralAst) -> bool:
-        # An ArrayLiteralAst directly in argument position can only come from
-        # this rule (expression-mode arrays are always inside brackets).
-        return True
 
     def generic(self, children: list[Any]) -> ast.ExpressionAst:
         return self._bareword(children[0])
@@ -430,20 +449,59 @@ class AstBuilder:
 
     # ----------------------------------------------------------- expressions
 
-    def binary(self, children: list[Any]) -> ast.BinaryExpressionAst:
-        left, operator, right = children
-        return ast.BinaryExpressionAst(self._extent(left, right), operator.payload, left, right)
+    def expression(self, children: list[Any]) -> ast.ExpressionAst:
+        chain = children[0]
+        if type(chain) is not _Chain:
+            return chain
+        return self._arrange(chain)
 
-    def array_literal(self, children: list[Any]) -> ast.ArrayLiteralAst:
-        items = children[0]
-        return ast.ArrayLiteralAst(self._extent(items[0], items[-1]), items)
-
-    def items(self, children: list[Any]) -> list[ast.ExpressionAst]:
-        head = children[0]
-        if isinstance(head, list):
-            head.append(children[2])
+    def chain(self, children: list[Any]) -> "_Chain":
+        head, operator, operand = children
+        if type(head) is _Chain:
+            head.append(operator)
+            head.append(operand)
             return head
-        return [head, children[2]]
+        return _Chain((head, operator, operand))
+
+    def binary_operator(self, children: list[Any]) -> Tok:
+        return children[0]
+
+    def _arrange(self, chain: "_Chain") -> ast.ExpressionAst:
+        """Operator-precedence arrangement of a flat chain (all left-associative).
+
+        Iterative on purpose: a chain of any length needs constant stack.
+        """
+        operands = [chain[0]]
+        operators: list[Tok] = []
+        arrays: set[int] = set()
+
+        def reduce_top() -> None:
+            operator = operators.pop()
+            right = operands.pop()
+            left = operands.pop()
+            if operator.type == "COMMA":
+                if id(left) in arrays:
+                    left.elements.append(right)
+                    left.extent = self._extent(left, right)
+                    operands.append(left)
+                    return
+                array = ast.ArrayLiteralAst(self._extent(left, right), [left, right])
+                arrays.add(id(array))
+                operands.append(array)
+                return
+            operands.append(ast.BinaryExpressionAst(self._extent(left, right), operator.payload,
+                                                    left, right))
+
+        for index in range(1, len(chain), 2):
+            operator = chain[index]
+            precedence = _PRECEDENCE[operator.type]
+            while operators and _PRECEDENCE[operators[-1].type] >= precedence:
+                reduce_top()
+            operators.append(operator)
+            operands.append(chain[index + 1])
+        while operators:
+            reduce_top()
+        return operands[0]
 
     def unary(self, children: list[Any]) -> ast.ExpressionAst:
         operator, operand = children

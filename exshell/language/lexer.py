@@ -44,6 +44,14 @@ _FRAME_CLOSERS = {"paren": ")", "subexpr": ")", "arrayexpr": ")", "call": ")", "
                   "block": "}", "hash": "}", "switch": "}", "index": "]"}
 
 
+_STATEMENT_ENDS = frozenset({"NEWLINE", "SEMI", "PIPE"})
+
+# Characters that may begin whitespace, a comment or a line continuation.
+_BLANK_STARTS = frozenset(" \t\v\f\xa0\x85\0#<`\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                          "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+
+_REDIRECTION_STARTS = frozenset(">123456*")
+
 _REDUCTION_CACHE: dict[tuple[int, Any], Any] = {}
 
 
@@ -88,7 +96,6 @@ class LexJob(ExpressionScanner):
         self.frames: list[list[Any]] = [["script", False, False, pos]]
         self.prev_type: Optional[str] = None
         self.prev_end = pos
-        self.prev_start = pos
         # For error reports: the last two tokens, the last keyword and the
         # frame the last closing bracket ended.
         self.current: Optional[Tok] = None
@@ -120,15 +127,22 @@ class LexJob(ExpressionScanner):
         stack = parser_state.state_stack
         text = self.text
         length = len(text)
+        skip_blank = self._skip_blank
+        scan_token = self._scan_token
         while True:
-            pos = self._skip_blank(self.pos)
+            pos = self.pos
+            # One plain space between tokens is by far the commonest gap.
+            if pos < length and text[pos] == " ":
+                pos += 1
+            if pos < length and text[pos] in _BLANK_STARTS:
+                pos = skip_blank(pos)
             self.pos = pos
             if pos >= length:
                 return
             char = text[pos]
-            accepts = states[stack[-1]]
             if char == "\n" or char == "\r":
                 end = pos + 2 if text.startswith("\r\n", pos) else pos + 1
+                accepts = states[stack[-1]]
                 if self.prev_type in NEWLINE_SKIPPED_AFTER or "NEWLINE" not in accepts \
                         or self._continuation_keyword_follows(end, accepts):
                     self.pos = end
@@ -138,23 +152,19 @@ class LexJob(ExpressionScanner):
                 self.stopped_at = pos
                 return
             else:
-                token = self._scan_token(pos, char, accepts)
-            self._after(token)
+                token = scan_token(pos, char, states[stack[-1]])
+            kind = token.type
+            self.previous = self.current
+            self.current = token
+            self.prev_type = kind
+            self.prev_end = self.pos = token.end_pos
+            if kind in _STATEMENT_ENDS:
+                frame = self.frames[-1]
+                frame[1] = frame[2]
+                self.parameters_ended = False
+            elif kind in KEYWORD_TERMINALS:
+                self.last_keyword = token
             yield token
-
-    def _after(self, token: Tok) -> None:
-        kind = token.type
-        self.previous = self.current
-        self.current = token
-        if kind.isalpha() and kind in KEYWORD_TERMINALS:
-            self.last_keyword = token
-        self.prev_type = kind
-        self.prev_start = token.start_pos
-        self.prev_end = self.pos = token.end_pos
-        if kind in ("NEWLINE", "SEMI", "PIPE"):
-            frame = self.frames[-1]
-            frame[1] = frame[2]
-            self.parameters_ended = False
 
     def _skip_blank(self, pos: int) -> int:
         """Skip spaces, comments and backtick line continuations."""
@@ -182,6 +192,8 @@ class LexJob(ExpressionScanner):
                     pos += 3 if text.startswith("\n", pos + 2) else 2
                 else:
                     return pos
+            elif char == "\ufeff" or char == "\0":
+                pos += 1
             elif char == "\n" or char == "\r" or not char.isspace():
                 return pos
             else:
@@ -226,9 +238,12 @@ class LexJob(ExpressionScanner):
             return self._scan_argument(pos, char)
         if frame[1]:
             return self._scan_argument(pos, char)
-        accepts = self._settled(accepts)
         if "CMDNAME" in accepts:
-            return self._scan_statement_start(pos, char, accepts)
+            # Merged LALR lookaheads only ever add terminals, so settling is
+            # needed only when a statement start seems possible.
+            accepts = self._settled(accepts)
+            if "CMDNAME" in accepts:
+                return self._scan_statement_start(pos, char, accepts)
         return self._scan_expression(pos, char, accepts)
 
     def _settled(self, accepts: Any) -> Any:
@@ -379,9 +394,10 @@ class LexJob(ExpressionScanner):
 
     def _scan_argument(self, pos: int, char: str) -> Tok:
         text = self.text
-        redirect = self._scan_redirection(pos, char)
-        if redirect is not None:
-            return redirect
+        if char in _REDIRECTION_STARTS:
+            redirect = self._scan_redirection(pos, char)
+            if redirect is not None:
+                return redirect
         if char in DASHES:
             return self._scan_dash_argument(pos)
         if char.isdigit() or (char == "." and text[pos + 1:pos + 2].isdigit()):

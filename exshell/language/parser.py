@@ -77,7 +77,27 @@ def _parser() -> Any:
             _lark = Lark(grammar_text, cache=cache or False, **options)
         except OSError:
             _lark = Lark(grammar_text, **options)
+        _key_callbacks_by_identity(_lark)
     return _lark
+
+
+def _key_callbacks_by_identity(lark_parser: Any) -> None:
+    """Make the parse table use the very rule objects that key Lark's callbacks.
+
+    A grammar loaded from the cache holds equal-but-distinct copies of each
+    rule (the table's and the callbacks'), so every reduction paid a deep
+    ``Rule.__eq__`` in the callback lookup; sharing the objects makes it an
+    identity hit.
+    """
+    try:
+        inner = lark_parser.parser.parser.parser
+        canonical = {rule: rule for rule in inner.callbacks}
+        for actions in inner.parse_table.states.values():
+            for terminal, (action, argument) in list(actions.items()):
+                if not isinstance(argument, int) and argument in canonical:
+                    actions[terminal] = (action, canonical[argument])
+    except AttributeError:
+        return
 
 
 def parse(text: str, path: Optional[str] = None) -> ast.ScriptBlockAst:
