@@ -279,6 +279,20 @@ QueueDigestGroupBy = _define(
     ["NextHopDomain", "NextHopCategory", "NextHopKey", "DeliveryType", "Status", "RiskLevel",
      "LastError", "ServerName", "OutboundIPPool"])
 
+# Queue viewer output (Get-Queue / Get-Message Status, DeliveryType) and filters.
+QueueStatus = _define(
+    ExchangeEnum, "QueueStatus", _QUEUES + "QueueStatus",
+    ["None", "Active", "Ready", "Retry", "Suspended", "Connecting"])
+MessageStatus = _define(
+    ExchangeEnum, "MessageStatus", _QUEUES + "MessageStatus",
+    ["None", "Active", "Ready", "Retry", "Suspended", "PendingSuspend", "PendingRemove", "Locked"])
+DeliveryType = _define(
+    ExchangeEnum, "DeliveryType", _DATA + "DeliveryType",
+    ["Undefined", "DnsConnectorDelivery", "MapiDelivery", "NonSmtpGatewayDelivery",
+     "SmartHostConnectorDelivery", "SmtpRelayToRemoteAdSite", "SmtpRelayToTiRg",
+     "SmtpRelayWithinAdSite", "SmtpRelayWithinAdSiteToEdge", "Unreachable", "ShadowRedundancy",
+     "DeliveryAgent"])
+
 # ---- certificates and permissions
 AllowedServices = _define(
     ExchangeFlags, "AllowedServices", _TASKS + "AllowedServices",
@@ -299,6 +313,7 @@ ActiveDirectoryRights = _define(
 # Values the reference lists only for later Exchange versions: enum name -> value names.
 NON_2010_VALUES: dict[str, tuple[str, ...]] = {
     "ErrorPolicies": ("DowngradeCustomFailures", "UpgradeCustomFailures"),
+    "QueueStatus": ("Connecting",),
 }
 
 

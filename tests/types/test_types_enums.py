@@ -103,3 +103,13 @@ def test_values_match_the_reference_accepted_values():
             wanted = set(accepted) - set(enums.NON_2010_VALUES.get(parameter["type"], ()))
             assert any(wanted <= members for members in by_reference[parameter["type"]]), (
                 command["name"], parameter["name"], wanted)
+
+
+@pytest.mark.parametrize("enum_type, given, shown", [
+    (enums.QueueStatus, "retry", "Retry"),
+    (enums.MessageStatus, "PendingS", "PendingSuspend"),
+    (enums.DeliveryType, "smarthost", "SmartHostConnectorDelivery"),
+    (enums.DeliveryType, "Unreachable", "Unreachable"),
+])
+def test_queue_viewer_enums(enum_type, given, shown):
+    assert str(enum_type.convert(given)) == shown
