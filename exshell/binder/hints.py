@@ -7,12 +7,14 @@ match PowerShell's text still work); calling one twice adds nothing new.
     for_binding_error(record, metadata, typed_name)
         unknown parameter: a parameter of another Exchange version, else the
         closest declared names; enum values: the closest valid names; a string
-        given to a Boolean parameter: how to write $true/$false.
+        given to a Boolean parameter: how to write $true/$false; a
+        ``<Placeholder>`` of a syntax line left in the command.
     for_unknown_command(record, name, candidates=None)
         a later-version cmdlet and its Exchange 2010 counterpart, a reference
         cmdlet exshell lacks, a dash pasted as an en dash, the closest names.
     for_parse_error(record, source=None)
-        paste damage before the error: a backtick followed by spaces at the end
+        paste damage before the error: a documentation ``<Placeholder>`` left
+        in the line, a backtick followed by spaces at the end
         of the error's line or the line before it, a typographic quote inside
         a word that ended a string of its own quote family early.
     for_broken_continuation(record, extent)
@@ -40,6 +42,8 @@ _ENUM_TEXT = re.compile(
     re.S,
 )
 _BACKTICK_THEN_SPACES = re.compile(r"`[ \t]+\r?$", re.M)
+# "<Connector Name>" in a syntax line of the documentation, pasted as is.
+_PLACEHOLDER = re.compile(r"<[A-Za-z][\w .-]*>")
 _MAX_SUGGESTIONS = 3
 
 
@@ -47,6 +51,7 @@ _MAX_SUGGESTIONS = 3
 
 def for_binding_error(record: ErrorRecord, metadata: Any, typed_name: str) -> None:
     """Hints for a ParameterBindingException record of the command ``metadata`` describes."""
+    _add_placeholder_hint(record)
     if record.error_id == "NamedParameterNotFound":
         typed = typed_name.lstrip("-" + _DASHES).split(":", 1)[0]
         if not _add_version_hint(record, metadata, typed):
@@ -187,6 +192,7 @@ def for_parse_error(record: ErrorRecord, source: Any = None) -> None:
     window_end = starts[error_line] if error_line < len(starts) else len(source.text)
     _add_backtick_hints(record, source, window_start, window_end)
     _add_smart_quote_hints(record, source, error_end)
+    _add_placeholder_hint(record)
 
 
 def for_broken_continuation(record: ErrorRecord, extent: Extent) -> None:
@@ -238,6 +244,18 @@ def _add_smart_quote_hints(record: ErrorRecord, source: Source, error_end: int) 
                  f"{line} char {column} counts as a {kind} quote in PowerShell and ends "
                  f"the string there. Type it twice to keep it in the text, or use a "
                  f"plain apostrophe.")
+
+
+def _add_placeholder_hint(record: ErrorRecord) -> None:
+    """A syntax line's ``<Placeholder>`` on the error's line: it needs a real value."""
+    extent = record.extent
+    if extent is None:
+        return
+    line_text = extent.source.line_text(extent.source.position(extent.start)[0])
+    placeholder = _PLACEHOLDER.search(line_text)
+    if placeholder:
+        _add(record, f"{placeholder.group(0)} is a placeholder from a syntax description; "
+                     f"replace each <...> with a real value.")
 
 
 def _as_source(source: Any, record: ErrorRecord) -> Optional[Source]:

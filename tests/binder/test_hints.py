@@ -212,3 +212,16 @@ def test_a_smart_apostrophe_inside_double_quotes_is_harmless_and_not_blamed():
     record.extent = Extent(record.extent.source, len(text) - 1, len(text))
     hints.for_parse_error(record)
     assert len(record.hints) == 1 and "line 2 char 15" in record.hints[0]
+
+
+def test_syntax_line_placeholders_are_pointed_out():
+    text = "New-SendConnector -Name <Connector Name> -AddressSpaces <Address Space>"
+    source = Source(text)
+    start = text.index("<Address")
+    record = binding_error("CannotConvertArgumentNoMessage", "New-SendConnector", "",
+                           Extent(source, start, start + 8), "New-SendConnector", "AddressSpaces",
+                           "", "", "", "", "inner")
+    hints.for_binding_error(record, SEND, "AddressSpaces")
+    assert record.hints == ["<Connector Name> is a placeholder from a syntax description; "
+                            "replace each <...> with a real value."]
+    assert parse_record("Get-Thing -Count 2 > out", ">").hints == []
