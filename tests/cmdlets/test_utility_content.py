@@ -68,3 +68,9 @@ def test_set_content_what_if_writes_nothing(shell, folder):
     outcome = shell.ok("Set-Content w.txt 'x' -WhatIf")
     assert not (folder / "w.txt").exists()
     assert "What if:" in outcome.host
+
+
+def test_write_failures_use_dotnet_wording(shell, folder):
+    missing = folder / "no" / "such" / "x.txt"
+    assert f"Could not find a part of the path '{missing}'." in shell.run(f"Set-Content '{missing}' 'a'").errors
+    assert f"Could not find a part of the path '{missing}'." in shell.run(f"'a' | Out-File '{missing}'").errors

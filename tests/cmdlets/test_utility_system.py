@@ -94,3 +94,15 @@ def test_new_object_unknown_type(shell):
     errors = shell.run("New-Object Foo.Bar").errors
     assert "Cannot find type [Foo.Bar]: verify that the assembly containing this type is loaded." in errors
     assert "TypeNotFound,Microsoft.PowerShell.Commands.NewObjectCommand" in errors
+
+
+@pytest.mark.parametrize("script, text", [
+    ("Get-Date -Month 13", "Cannot validate argument on parameter 'Month'. The 13 argument is greater than "
+                           "the maximum allowed range of 12."),
+    ("Get-Date -Year 2018 -Month 2 -Day 31", "Year, Month, and Day parameters describe an un-representable DateTime."),
+    ("New-Object DateTime 2018, 13, 1", 'Exception calling ".ctor" with "3" argument(s)'),
+    ("Get-Date -Format '%'", "Get-Date : "),
+])
+def test_bad_dates_are_error_records(shell, script, text):
+    outcome = shell.run(script)
+    assert text in outcome.errors and "Traceback" not in outcome.errors

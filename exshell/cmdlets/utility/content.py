@@ -83,6 +83,18 @@ def read_text(path: str, encoding: Optional[str] = None) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+def os_error_text(failure: OSError, path: str) -> str:
+    """.NET's wording for the usual file system failures."""
+    import errno
+    if failure.errno == errno.ENOENT:
+        return f"Could not find a part of the path '{path}'."
+    if failure.errno in (errno.EACCES, errno.EPERM):
+        return f"Access to the path '{path}' is denied."
+    if failure.errno == errno.EISDIR:
+        return f"Access to the path '{path}' is denied."
+    return failure.strerror or str(failure)
+
+
 def file_error(text: str, error_id: str, category: str, path: str, command: str,
                reason: str) -> ErrorRecord:
     return ErrorRecord(
@@ -157,7 +169,7 @@ class GetContent(Cmdlet):
         try:
             text = read_text(path, self.Encoding)
         except OSError as failure:
-            self.write_error(file_error(failure.strerror or str(failure), "GetContentReaderIOError",
+            self.write_error(file_error(os_error_text(failure, path), "GetContentReaderIOError",
                                         "ReadError", path, "Get-Content", "IOException"))
             return
         if self.Raw:
@@ -202,7 +214,7 @@ class _ContentWriter(Cmdlet):
                 write_text(full, text, self.Encoding, append=self.append)
             except OSError as failure:
                 self.write_error(file_error(
-                    failure.strerror or str(failure), "SetContentWriterIOError", "WriteError", full,
+                    os_error_text(failure, full), "SetContentWriterIOError", "WriteError", full,
                     self.info.name, "IOException"))
                 continue
             if self.PassThru:

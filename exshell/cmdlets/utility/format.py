@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from exshell.cmdlets.base import ArrayOf, Cmdlet, Param, ParamSet, cmdlet
-from exshell.cmdlets.utility.content import ENCODINGS, file_error, resolve_path, write_text
+from exshell.cmdlets.utility.content import ENCODINGS, file_error, os_error_text, resolve_path, write_text
 from exshell.cmdlets.utility.properties import FORMAT_KEYS, resolve_properties
 from exshell.host.format import (
     FormatDocument, build_list, build_table, build_wide, format_default, is_scalar,
@@ -193,7 +193,7 @@ class OutFile(_Collector):
             write_text(path, text, self.Encoding, append=bool(self.Append))
         except OSError as failure:
             self.throw_terminating_error(file_error(
-                failure.strerror or str(failure), "FileOpenFailure", "OpenError", path,
+                os_error_text(failure, path), "FileOpenFailure", "OpenError", path,
                 "Out-File", "IOException"))
 
 

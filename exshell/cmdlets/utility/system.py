@@ -19,6 +19,7 @@ from typing import Any, Callable
 from exshell.cmdlets.base import ArrayOf, Cmdlet, Param, ParamSet, cmdlet
 from exshell.errors import ErrorRecord, PSRuntimeError
 from exshell.language.values import ArrayList, Hashtable, PSObject, SwitchParameter
+from exshell.types.common import in_range
 
 
 def _record(text: str, error_id: str, category: str, command: str, reason: str,
@@ -80,13 +81,13 @@ def uformat(moment: datetime, spec: str) -> str:
 class GetDate(Cmdlet):
     Date = Param(datetime, position=1, from_pipeline=True, from_pipeline_by_name=True,
                  aliases=["LastWriteTime"], help="The date to use instead of now.")
-    Year = Param(int, help="Replaces the year.")
-    Month = Param(int, help="Replaces the month.")
-    Day = Param(int, help="Replaces the day of the month.")
-    Hour = Param(int, help="Replaces the hour.")
-    Minute = Param(int, help="Replaces the minute.")
-    Second = Param(int, help="Replaces the second.")
-    Millisecond = Param(int, help="Replaces the millisecond.")
+    Year = Param(int, validate=in_range(1, 9999), help="Replaces the year.")
+    Month = Param(int, validate=in_range(1, 12), help="Replaces the month.")
+    Day = Param(int, validate=in_range(1, 31), help="Replaces the day of the month.")
+    Hour = Param(int, validate=in_range(0, 23), help="Replaces the hour.")
+    Minute = Param(int, validate=in_range(0, 59), help="Replaces the minute.")
+    Second = Param(int, validate=in_range(0, 59), help="Replaces the second.")
+    Millisecond = Param(int, validate=in_range(0, 999), help="Replaces the millisecond.")
     DisplayHint = Param(str, values=["Date", "Time", "DateTime"],
                         help="Accepted for compatibility; the value is always a full date and time.")
     Format = Param(str, sets=["net"], help="A .NET format string such as yyyy-MM-dd or 'D'.")
@@ -96,9 +97,11 @@ class GetDate(Cmdlet):
         moment = self.Date if self.Date is not None else datetime.now()
         try:
             moment = self._adjusted(moment)
-        except ValueError as failure:
-            self.throw_terminating_error(_record(str(failure), "ParameterArgumentValidationError",
-                                                 "InvalidArgument", "Get-Date", "ArgumentOutOfRangeException"))
+        except ValueError:  # e.g. -Month 2 -Day 31: each part valid, the date not
+            self.throw_terminating_error(_record(
+                "Year, Month, and Day parameters describe an un-representable DateTime.",
+                "GetDateArgumentOutOfRange", "InvalidArgument", "Get-Date",
+                "ArgumentOutOfRangeException"))
             return
         if self.Format is not None:
             from exshell.language.conversions import to_string
@@ -258,7 +261,12 @@ def _new_datetime(args: list) -> Any:
     from exshell.language.conversions import convert_to
     if not args:
         return datetime(1, 1, 1)
-    return datetime(*[int(convert_to(a, int)) for a in args[:7]])
+    try:
+        return datetime(*[int(convert_to(a, int)) for a in args[:7]])
+    except (ValueError, TypeError):
+        raise _constructor_error(
+            f'Exception calling ".ctor" with "{len(args)}" argument(s): "Year, Month, and Day '
+            'parameters describe an un-representable DateTime."', "ConstructorInvokedThrowException") from None
 
 
 def _new_timespan(args: list) -> Any:
