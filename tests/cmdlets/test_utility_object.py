@@ -142,3 +142,21 @@ def test_sort_by_property_and_expression(shell):
 
 def test_sort_is_stable_for_equal_keys(shell):
     assert names(shell.ok("$people | sort Kind")) == ["alpha", "gamma", "beta"]
+
+
+def test_selected_objects_do_not_inherit_the_source_view(shell):
+    from exshell.host.format import register_view
+
+    class Model:
+        def ps_properties(self):
+            return {"Identity": "Conn", "Name": "Conn", "Enabled": True, "Port": 25, "Fqdn": "x"}
+
+        def ps_type_names(self):
+            return ["Test.SelectSource", "System.Object"]
+
+    register_view("Test.SelectSource", table=["Identity", "Enabled"])
+    shell.set("m", Model())
+    outcome = shell.ok("$m | select Name, Port")
+    assert outcome.values[0].ps_type_names() == [
+        "Selected.Test.SelectSource", "System.Management.Automation.PSCustomObject", "System.Object"]
+    assert outcome.text == "\nName Port\n---- ----\nConn   25\n\n\n"

@@ -162,9 +162,12 @@ class _MethodContext:
 # --------------------------------------------------------------- Select-Object
 
 def selected_object(obj: Any, columns: list[Column], skip: Callable[[str], bool]) -> PSObject:
+    """A PSCustomObject named ``Selected.<type>``; the source's own type names are not
+    kept, so the source type's views do not apply to it (as in PowerShell)."""
     names = type_names(obj)
     pairs = [(column.label, column.value_of(obj)) for column in columns if not skip(column.label)]
-    return PSObject(pairs, ["Selected." + names[0], *names] if names else None)
+    return PSObject(pairs, ["Selected." + names[0], "System.Management.Automation.PSCustomObject",
+                            "System.Object"])
 
 
 @cmdlet("Select-Object", default_set="DefaultParameter",
