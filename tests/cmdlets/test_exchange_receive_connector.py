@@ -80,3 +80,13 @@ def test_remove_and_unknown_identity(shell):
     shell.ok("Remove-ReceiveConnector -Identity Test -Confirm:$false")
     result = shell.run("Get-ReceiveConnector -Identity Test")
     assert "couldn't be found" in result.err
+
+
+def test_server_given_by_fqdn_stores_the_server_name_and_unknown_server_fails(shell):
+    shell.ok("New-ReceiveConnector -Name R1 -Server exch01.contoso.com -Usage Custom -Bindings 10.9.9.9:25 "
+             "-RemoteIPRanges 10.0.0.0/8")
+    assert _value(shell.ok("Get-ReceiveConnector R1 | Format-List"), "Identity") == r"EXCH01\R1"
+    result = shell.run("New-ReceiveConnector -Name R2 -Server NOPE -Usage Custom -Bindings 10.9.9.8:25 "
+                       "-RemoteIPRanges 10.0.0.0/8")
+    assert "object 'NOPE' couldn't be found" in result.err
+    assert "R2" not in shell.ok("Get-ReceiveConnector | ForEach-Object { $_.Name }").split()

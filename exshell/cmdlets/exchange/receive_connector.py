@@ -37,7 +37,9 @@ class NewReceiveConnectorBase(ReceiveConnectorCmdlet, ExchangeNew):
         for name, value in usage_properties(self.bound.get("Usage"), self.bound, **switches).items():
             properties.setdefault(name, value)
         server = self.bound.get("Server")
-        properties["Server"] = identity_text(server) if server is not None else local_server(self.store)
+        # The server must exist; its FQDN or any case of its name stores as the name.
+        properties["Server"] = (self.store.get("ExchangeServer", server).Name if server is not None
+                                else local_server(self.store))
 
 
 class GetReceiveConnectorBase(ReceiveConnectorCmdlet, ExchangeGet):
