@@ -84,7 +84,11 @@ def text_of(value: Any, dotnet_name: str) -> str:
     if isinstance(value, int):
         return str(int(value))
     if isinstance(value, float):
-        return repr(value) if value != int(value) else str(int(value))
+        if value != value:
+            return "NaN"
+        if value in (float("inf"), float("-inf")):
+            return "Infinity" if value > 0 else "-Infinity"
+        return str(int(value)) if value.is_integer() else repr(value)
     cast_failure(value, dotnet_name)
 
 

@@ -84,7 +84,7 @@ class _EnumConversion:
     def _combine(cls, members: list[Any], text: str) -> Any:
         if len(members) == 1:
             return members[0]
-        if not cls._is_flags():
+        if not members or not cls._is_flags():
             fail("EnumNotMatched", text, ", ".join(cls.__members__))  # type: ignore[attr-defined]
         combined = members[0]
         for member in members[1:]:

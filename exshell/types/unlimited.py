@@ -152,8 +152,10 @@ def _convert_integer(value: Any, value_type: type) -> int:
         value = value.value
     if isinstance(value, bool):
         cast_failure(value, dotnet)
-    if isinstance(value, float) and value == int(value):
-        value = int(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            _out_of_range(value, dotnet)
+        value = round(value)  # .NET rounds half to even, as Python does
     if isinstance(value, str):
         if not _INTEGER_TEXT.match(value):
             _bad_integer(value, dotnet)
@@ -161,9 +163,15 @@ def _convert_integer(value: Any, value_type: type) -> int:
     if not isinstance(value, int):
         cast_failure(value, dotnet)
     if not low <= value <= high:
-        fail("InvalidCastExceptionWithInnerException", value, dotnet,
-             f"Value was either too large or too small for an {dotnet.split('.')[-1]}.")
+        _out_of_range(value, dotnet)
     return value_type(value) if value_type is not int else int(value)
+
+
+def _out_of_range(value: Any, dotnet: str) -> None:
+    short = dotnet.split(".")[-1]
+    article = "an" if short[0] in "AEIOU" else "a"
+    fail("InvalidCastExceptionWithInnerException", value, dotnet,
+         f"Value was either too large or too small for {article} {short}.")
 
 
 def _bad_integer(text: str, dotnet: str) -> None:
