@@ -50,15 +50,17 @@ def literal_value(expression: Any, top_level: bool = True) -> tuple[Any, bool]:
     if kind is ast.StringConstantAst:
         return expression.value, True
     if kind is ast.ConstantExpressionAst:
-        if top_level and expression.text:
-            return ArgumentNumber(expression.value, expression.text), True
+        if top_level:
+            text = expression.text or _display_text(expression.value)
+            return ArgumentNumber(expression.value, text), True
         return expression.value, True
     if kind is ast.VariableExpressionAst and not expression.splatted:
         name = expression.name.lower()
         if name in _CONSTANT_VARIABLES:
             return _CONSTANT_VARIABLES[name], True
     elif kind is ast.ArrayLiteralAst:
-        return _list_of(expression.elements)
+        # A comma list written as an argument keeps each number's text, as a run does.
+        return _list_of(expression.elements, top_level)
     elif kind is ast.ArrayExpressionAst:
         # @('a','b') holds statements; literal only when each is a literal expression.
         values: list[Any] = []
@@ -88,10 +90,17 @@ def literal_value(expression: Any, top_level: bool = True) -> tuple[Any, bool]:
     return _unknown(expression), False
 
 
-def _list_of(elements: list[Any]) -> tuple[Any, bool]:
+def _display_text(value: Any) -> str:
+    from exshell.language.conversions import to_string
+
+    return to_string(value)
+
+
+def _list_of(elements: list[Any], numbers_keep_text: bool = False) -> tuple[Any, bool]:
     values = []
     for element in elements:
-        value, is_literal = literal_value(element, top_level=False)
+        value, is_literal = literal_value(element, top_level=numbers_keep_text
+                                          and type(element) is ast.ConstantExpressionAst)
         if not is_literal:
             return _unknown(element), False
         values.append(value)
@@ -132,6 +141,8 @@ def command_elements(command: ast.CommandAst) -> Optional[list[CommandElement]]:
     """The elements after the command name, as the binder receives them."""
     elements: list[CommandElement] = []
     for node in command.elements[1:]:
+        if isinstance(node, ast.RedirectionAst):
+            continue
         if type(node) is ast.CommandParameterAst:
             if node.argument is None:
                 elements.append(ParameterElement(node.name, NO_ARGUMENT, node.text, node.extent))

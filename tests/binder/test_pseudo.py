@@ -52,11 +52,14 @@ def test_literals_become_values(expression, expected):
     assert value == expected
 
 
-def test_numbers_keep_their_text_at_top_level_only():
+def test_numbers_keep_their_text_as_arguments_and_in_argument_lists():
     value, is_literal = pseudo.literal_value(num(20971520, "20MB"))
     assert is_literal and isinstance(value, ArgumentNumber) and value.text == "20MB"
-    values, is_literal = pseudo.literal_value(ast.ArrayLiteralAst(ext(), [num(1, "1"), num(2, "2")]))
-    assert is_literal and values == [1, 2] and not isinstance(values[0], ArgumentNumber)
+    values, is_literal = pseudo.literal_value(ast.ArrayLiteralAst(ext(), [num(1, "1"), num(2, "0x2")]))
+    assert is_literal and values == [1, 2] and values[1].text == "0x2"
+    table = ast.HashtableAst(ext(), [(s("Port"), stmt(num(25, "25")))])
+    inner, _ = pseudo.literal_value(table)
+    assert type(inner["Port"]) is int
 
 
 def test_hashtables_of_literals_become_hashtables():
