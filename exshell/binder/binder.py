@@ -161,6 +161,7 @@ class _Binder:
         self.metadata = metadata
         self.result = result
         self.check_mode = check_mode
+        self.positional_arguments: dict[str, ArgumentElement] = {}
 
     def bind(self, parameter: Any, value: Any, extent: Any, literal: bool = True) -> None:
         if self.check_mode and not literal:
@@ -211,6 +212,12 @@ class _Binder:
             return
         remaining = self._remaining_parameter()
         if remaining is not None:
+            # a remaining-arguments parameter that took the first positional value
+            # also takes the rest (Write-Host a b c: -Object gets all three)
+            earlier = self.positional_arguments.get(remaining.name)
+            if earlier is not None:
+                leftovers.insert(0, earlier)
+                del self.result.bound[remaining.name]
             values = [a.value for a in leftovers]
             literal = all(a.literal for a in leftovers)
             self.bind(remaining, values, leftovers[0].extent, literal)
@@ -253,6 +260,7 @@ class _Binder:
         for parameter in parameters:
             try:
                 self.bind(parameter, argument.value, argument.extent, argument.literal)
+                self.positional_arguments[parameter.name] = argument
                 return
             except errors.ParameterBindingError as error:
                 failure = failure or error
@@ -261,8 +269,11 @@ class _Binder:
 
     def _remaining_parameter(self) -> Optional[Any]:
         for parameter in self.metadata.parameters.values():
-            if parameter.remaining and parameter.name not in self.result.bound and any(
+            if not parameter.remaining or not any(
                     parameter.facts(s) is not None for s in self.result.candidate_sets):
+                continue
+            if parameter.name not in self.result.bound or \
+                    parameter.name in self.positional_arguments:
                 return parameter
         return None
 

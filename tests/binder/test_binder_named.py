@@ -235,3 +235,17 @@ def test_two_explicit_bindings_still_clash():
     with pytest.raises(errors.ParameterBindingError) as caught:
         bind_arguments(WIDGET, elements, None, InvocationInfo("New-Widget"))
     assert caught.value.record.error_id == "ParameterAlreadyBound"
+
+
+def test_positional_remaining_parameter_collects_every_value():
+    from exshell.cmdlets.base import Cmdlet, Param, cmdlet
+
+    @cmdlet("Write-Thing")
+    class WriteThing(Cmdlet):
+        Object = Param(object, position=1, remaining=True)
+        Separator = Param(str)
+
+    metadata = CommandMetadata.from_cmdlet(WriteThing)
+    assert bind("Write-Thing a", metadata).bound == {"Object": "a"}
+    assert bind("Write-Thing a b c -Separator x", metadata).bound == {
+        "Object": ["a", "b", "c"], "Separator": "x"}
