@@ -13,15 +13,15 @@ Contract for a per-noun module (send_connector.py, ...):
     rules that belong to a cmdlet rather than to the stored object.  Rules on
     the object itself live on the store models (exshell/store), never here.
 
-Every invocation works inside one store transaction: a cmdlet that fails
-changes nothing.  Failures become non-terminating error records naming the
+Every New-/Set-/Remove- invocation works inside one store transaction (per
+pipeline object): a cmdlet that fails changes nothing.  Get- reads need none.  Failures become non-terminating error records naming the
 Exchange task class in their FullyQualifiedErrorId, as Exchange writes them.
 """
 from __future__ import annotations
 
 from typing import Any, ClassVar, Iterable
 
-from exshell.cmdlets.base import Cmdlet, ConversionError
+from exshell.cmdlets.base import Cmdlet
 from exshell.errors import ErrorRecord
 
 #: the versions after 2010: a parameter declared with these only is not bindable
@@ -183,9 +183,9 @@ class ExchangeCmdlet(Cmdlet):
 
     # -- properties the user set
     def bound_properties(self) -> dict[str, Any]:
-        """Bound parameters that name properties of the object, in declaration order."""
-        return {name: value for name, value in self.bound.items() if name not in self.control
-                and not _is_common(name)}
+        """Bound parameters that name properties of the object (``bound`` holds only the
+        cmdlet's own parameters; common ones stay with the runtime)."""
+        return {name: value for name, value in self.bound.items() if name not in self.control}
 
     # -- WhatIf / Confirm in Exchange's wording
     def confirm(self, description: str) -> bool:
@@ -196,17 +196,6 @@ class ExchangeCmdlet(Cmdlet):
         if callable(describe):
             return describe(description)
         return self.should_process(description, self.info.name)
-
-
-_COMMON_PARAMETERS = frozenset({
-    "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ErrorVariable",
-    "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable",
-    "WhatIf", "Confirm",
-})
-
-
-def _is_common(name: str) -> bool:
-    return name in _COMMON_PARAMETERS
 
 
 def store_errors() -> tuple[type, ...]:
