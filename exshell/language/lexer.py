@@ -44,6 +44,10 @@ _FRAME_CLOSERS = {"paren": ")", "subexpr": ")", "arrayexpr": ")", "call": ")", "
                   "block": "}", "hash": "}", "switch": "}", "index": "]"}
 
 
+# Frames holding statement lists, where a newline ends a statement; inside
+# ( ), [ ] and argument lists it is only whitespace.
+_STATEMENT_FRAMES = frozenset({"script", "block", "subexpr", "arrayexpr", "hash", "switch"})
+
 _STATEMENT_ENDS = frozenset({"NEWLINE", "SEMI", "PIPE"})
 
 # Characters that may begin whitespace, a comment or a line continuation.
@@ -144,6 +148,7 @@ class LexJob(ExpressionScanner):
                 end = pos + 2 if text.startswith("\r\n", pos) else pos + 1
                 accepts = states[stack[-1]]
                 if self.prev_type in NEWLINE_SKIPPED_AFTER or "NEWLINE" not in accepts \
+                        or self.frames[-1][0] not in _STATEMENT_FRAMES \
                         or self._continuation_keyword_follows(end, accepts):
                     self.pos = end
                     continue
