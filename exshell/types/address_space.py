@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from exshell.types.common import fail, reject_null, text_of
+from exshell.types.common import equals_text, fail, reject_null, text_of
 from exshell.types.smtp import domain_matches, is_domain_name
 
 SMTP = "SMTP"
@@ -145,7 +145,7 @@ class AddressSpace:
     def __eq__(self, other: Any) -> bool:
         if isinstance(other, AddressSpace):
             return self._key() == other._key()
-        return NotImplemented
+        return equals_text(self, other)
 
     def __hash__(self) -> int:
         return hash(self._key())

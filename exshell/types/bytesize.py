@@ -22,7 +22,7 @@ from typing import Any
 
 from exshell.cmdlets.base import ConversionError
 from exshell.language.values import ArgumentNumber
-from exshell.types.common import fail, reject_null, text_of
+from exshell.types.common import equals_text, fail, reject_null, text_of
 
 # unit -> bytes; ordered from the largest so display picks the biggest fitting unit.
 UNIT_BYTES: dict[str, int] = {
@@ -157,7 +157,7 @@ class ByteQuantifiedSize:
     def __eq__(self, other: Any) -> bool:
         if isinstance(other, ByteQuantifiedSize):
             return self._bytes == other._bytes
-        return NotImplemented
+        return equals_text(self, other)
 
     def __lt__(self, other: Any) -> bool:
         if isinstance(other, ByteQuantifiedSize):

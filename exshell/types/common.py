@@ -181,7 +181,7 @@ class TextValue:
     def __eq__(self, other: Any) -> bool:
         if type(other) is type(self):
             return self._key == other._key
-        return NotImplemented
+        return equals_text(self, other)
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self._key))
@@ -191,3 +191,19 @@ class TextValue:
 
     def ps_type_names(self) -> list[str]:
         return [self.dotnet_name, "System.Object"]
+
+
+def equals_text(value: Any, other: Any) -> Any:
+    """``value == "text"`` as PowerShell compares it: the text is converted to the
+    value's type first (``$spaces -contains "contoso.com"``); text that does not
+    convert is simply unequal.  NotImplemented for non-text operands.
+
+    Hashes stay those of the typed values, so mixing typed values and strings as
+    keys of one dict is not supported (PowerShell hashtables do not do it either).
+    """
+    if not isinstance(other, (str, ArgumentNumber)):
+        return NotImplemented
+    try:
+        return type(value).convert(other) == value
+    except ConversionError:
+        return False

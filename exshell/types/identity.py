@@ -21,7 +21,7 @@ import re
 from typing import Any, Optional
 
 from exshell.language.values import ArgumentNumber
-from exshell.types.common import cast_failure, fail
+from exshell.types.common import cast_failure, equals_text, fail
 
 _GUID = re.compile(r"^\{?[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}\}?$")
 _TASKS = "Microsoft.Exchange.Configuration.Tasks."
@@ -116,7 +116,7 @@ class IdParameter:
     def __eq__(self, other: Any) -> bool:
         if type(other) is type(self):
             return self.raw.lower() == other.raw.lower()
-        return NotImplemented
+        return equals_text(self, other)
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self.raw.lower()))

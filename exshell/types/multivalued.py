@@ -19,7 +19,7 @@ Contract:
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from exshell.cmdlets.base import ConversionError
 from exshell.language.values import ArgumentNumber
@@ -31,67 +31,78 @@ REMOVE_KEY = "Remove"
 _PRIMITIVE_DOTNET = {str: "System.String", int: "System.Int32"}
 
 
-class MultiValuedProperty:
-    """An ordered collection without duplicates."""
+_READ_ONLY = ("A MultiValuedProperty value is read-only; assign a new list or an "
+              "@{Add=...; Remove=...} edit to the parameter instead.")
 
-    __slots__ = ("_items", "element_type")
+
+class MultiValuedProperty(list):
+    """An ordered collection without duplicates.
+
+    It is a (read-only) list so that everything PowerShell does with
+    collections works on it: the pipeline unrolls it, ``[0]``, ``.Count``,
+    ``-contains``, ``-join``, ``+=`` (which builds a new array) and Measure-Object.
+    """
+
+    __slots__ = ("element_type",)
 
     def __init__(self, items: Iterable[Any] = (), element_type: Any = None):
-        object.__setattr__(self, "_items", tuple(items))
+        list.__init__(self, items)
         object.__setattr__(self, "element_type", element_type)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("MultiValuedProperty values are immutable")
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError(_READ_ONLY)
+
+    append = extend = insert = remove = pop = clear = sort = reverse = _read_only
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _read_only
 
     @property
     def dotnet_name(self) -> str:
         return MultiValued(self.element_type).dotnet_name if self.element_type else \
             "Microsoft.Exchange.Data.MultiValuedProperty`1[System.Object]"
 
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self._items)
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __getitem__(self, index: Any) -> Any:
-        return self._items[index]
-
-    def __contains__(self, item: Any) -> bool:
-        return item in self._items
-
-    def __bool__(self) -> bool:
-        return bool(self._items)
-
     def __eq__(self, other: Any) -> bool:
-        if isinstance(other, MultiValuedProperty):
-            return self._items == other._items
         if isinstance(other, (list, tuple)):
-            return self._items == tuple(other)
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
         return NotImplemented
 
-    def __hash__(self) -> int:
-        return hash(self._items)
+    def __ne__(self, other: Any) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(self))
 
     def __str__(self) -> str:
-        return "{" + ", ".join(str(item) for item in self._items) + "}"
+        return "{" + ", ".join(str(item) for item in self) + "}"
 
     def __repr__(self) -> str:
-        return f"MultiValuedProperty({list(self._items)!r})"
+        return f"MultiValuedProperty({list(self)!r})"
+
+    def __reduce__(self) -> Any:
+        return (MultiValuedProperty, (list(self), self.element_type))
+
+    def __copy__(self) -> "MultiValuedProperty":
+        return self
+
+    def __deepcopy__(self, memo: Any) -> "MultiValuedProperty":
+        return self
 
     def to_json(self) -> list[Any]:
-        return [_json_of(item) for item in self._items]
+        return [_json_of(item) for item in self]
 
     def to_list(self) -> list[Any]:
-        return list(self._items)
+        return list(self)
 
-    def ps_properties(self) -> dict[str, Any]:
-        return {"Count": len(self._items), "IsReadOnly": False}
+    @property
+    def Count(self) -> int:  # noqa: N802 - the .NET property scripts read
+        return len(self)
 
     def ps_methods(self) -> dict[str, Any]:
-        return {"Contains": lambda item: item in self._items or str(item) in
-                {str(own) for own in self._items},
-                "ToArray": lambda: list(self._items), "ToString": self.__str__}
+        return {"Contains": lambda item: item in self or str(item) in {str(own) for own in self},
+                "ToArray": lambda: list(self), "ToString": self.__str__}
 
     def ps_type_names(self) -> list[str]:
         return [self.dotnet_name, "System.Object"]

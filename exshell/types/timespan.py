@@ -19,7 +19,7 @@ from datetime import timedelta
 from functools import total_ordering
 from typing import Any, Callable
 
-from exshell.types.common import fail, in_range, reject_null, text_of
+from exshell.types.common import equals_text, fail, in_range, reject_null, text_of
 
 TICKS_PER_SECOND = 10_000_000
 TICKS_PER_MINUTE = 60 * TICKS_PER_SECOND
@@ -163,7 +163,7 @@ class EnhancedTimeSpan:
             return self._ticks == other._ticks
         if isinstance(other, timedelta):
             return self == EnhancedTimeSpan.from_timedelta(other)
-        return NotImplemented
+        return equals_text(self, other)
 
     def __lt__(self, other: Any) -> bool:
         if isinstance(other, EnhancedTimeSpan):

@@ -18,6 +18,7 @@ import re
 from functools import total_ordering
 from typing import Any
 
+from exshell.cmdlets.base import ConversionError
 from exshell.language.values import ArgumentNumber, Int64, UInt32
 from exshell.types.common import cast_failure, fail, reject_null, text_of
 
@@ -72,18 +73,27 @@ class UnlimitedValue:
 
     def _other_value(self, other: Any) -> tuple[bool, Any]:
         """(is_unlimited, bounded value) of a comparable operand, or raise TypeError."""
+        if isinstance(other, (str, ArgumentNumber)):
+            # PowerShell converts the text to the left operand's type ("unlimited", "20MB").
+            other = Unlimited(self.value_type).convert(other)
         if isinstance(other, UnlimitedValue):
             return other.is_unlimited, other.value
         return False, other
 
     def __eq__(self, other: Any) -> bool:
-        other_unlimited, other_value = self._other_value(other)
+        try:
+            other_unlimited, other_value = self._other_value(other)
+        except ConversionError:
+            return False
         if self.is_unlimited or other_unlimited:
             return self.is_unlimited and other_unlimited
         return self.value == other_value
 
     def __lt__(self, other: Any) -> bool:
-        other_unlimited, other_value = self._other_value(other)
+        try:
+            other_unlimited, other_value = self._other_value(other)
+        except ConversionError:
+            return NotImplemented
         if self.is_unlimited:
             return False
         if other_unlimited:

@@ -147,3 +147,13 @@ def test_dotnet_methods_for_scripts():
     assert methods["ToMB"]() == 1536 and methods["ToGB"]() == 1
     assert methods["ToBytes"]() == 1610612736 and methods["ToKB"]() == 1572864
     assert methods["ToString"]() == "1.5 GB (1,610,612,736 bytes)"
+
+
+def test_values_equal_their_text():
+    assert ByteQuantifiedSize.convert("20MB") == "20 MB"
+    assert ByteQuantifiedSize.convert("20MB") != "junk"
+    size_type = Unlimited(ByteQuantifiedSize)
+    assert size_type.convert("unlimited") == "Unlimited"
+    assert size_type.convert("10MB") == "10485760"
+    assert size_type.convert("10MB") != "unlimited"
+    assert size_type.convert("10MB") < "1GB"

@@ -98,3 +98,27 @@ def test_element_failure_names_the_element_and_its_type():
         SPACES.convert(["contoso.com", "*contoso.com"])
     assert caught.value.value_text == "*contoso.com"
     assert caught.value.type_name == "Microsoft.Exchange.Data.AddressSpace"
+
+
+def test_behaves_as_a_read_only_list():
+    value = SPACES.convert(["contoso.com", "*"])
+    assert isinstance(value, list) and value.Count == 2
+    assert value[1].address == "*"
+    for mutate in (lambda: value.append(1), lambda: value.extend([1]), lambda: value.pop(),
+                   lambda: value.__setitem__(0, 1), lambda: value.clear(), lambda: value.sort()):
+        with pytest.raises(TypeError, match="read-only"):
+            mutate()
+    grown = value + [AddressSpace.convert("fabrikam.com")]
+    assert len(grown) == 3 and len(value) == 2
+    assert value != SPACES.convert(["contoso.com"])
+    assert {value: 1}[SPACES.convert(["contoso.com", "*"])] == 1
+
+
+@pytest.mark.parametrize("typed, text, expected", [
+    ("SPACE", "contoso.com", True), ("SPACE", "SMTP:CONTOSO.COM;1", True),
+    ("SPACE", "contoso.com;2", False), ("SPACE", "*contoso", False),
+])
+def test_elements_equal_text_as_powershell_compares(typed, text, expected):
+    spaces = SPACES.convert(["contoso.com", "*"])
+    assert (text in spaces) is expected
+    assert (spaces[0] == text) is expected
