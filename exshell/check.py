@@ -7,7 +7,8 @@ Contract:
         a function defined anywhere in the same text); binding of each command
         against its declaration, using the real binder in check mode (names,
         prefixes, positions, parameter sets, missing arguments, conversion of
-        literal values, mandatory parameters that pipeline input cannot fill);
+        literal values, mandatory parameters that pipeline input cannot fill,
+        piped objects no parameter is left to take);
         and the Exchange rules that depend only on the command's own arguments
         (the cmdlet's ``check_rules`` hook, which calls the same validators a
         real run uses).
@@ -129,8 +130,25 @@ class _ScriptChecker:
             return
         except Exception:  # noqa: BLE001 - a binder defect must not stop the whole check
             return
+        if position > 1 and metadata.kind == "Cmdlet":
+            self._check_pipeline_input(metadata, result, command)
         for record in _rule_records(metadata, result, invocation):
             self._report(record, command)
+
+    def _check_pipeline_input(self, metadata: Any, result: Any, command: ast.CommandAst) -> None:
+        """Objects piped into a cmdlet whose pipeline parameters are all taken already
+        cannot bind: PowerShell fails on the first one (InputObjectNotBound)."""
+        takers = [p for p in metadata.parameters.values() if not p.is_common and p.takes_pipeline]
+        if any(p.name not in result.bound for p in takers):
+            return
+        record = metadata.binding_error("InputObjectNotBound", command.extent).record
+        if takers:
+            names = ", ".join(f"-{p.name}" for p in takers)
+            record.hints.append(f"{metadata.name} takes pipeline input only through {names}, "
+                                f"which the command line already sets.")
+        else:
+            record.hints.append(f"{metadata.name} does not take pipeline input.")
+        self._report(record, command)
 
     def _metadata_for(self, name: str) -> tuple[Any, bool]:
         """(metadata or None, known): None metadata means known but not checkable."""

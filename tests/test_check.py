@@ -109,6 +109,17 @@ def test_each_problem_is_one_line_with_position_and_id(widgets, text, at, error_
     assert lines(text) == [f"t.ps1:{line}:{column}: {error_id}: {message}"]
 
 
+@pytest.mark.parametrize("text, expected_hint", [
+    ("Get-Widget | Set-Widget x -Size 2", "Set-Widget takes pipeline input only through -Identity, "
+                                          "which the command line already sets."),
+    ("Get-Widget | New-Widget -Name a", "New-Widget does not take pipeline input."),
+])
+def test_piped_objects_with_no_parameter_left_to_take_them_are_reported(widgets, text, expected_hint):
+    (problem,) = check.check_text(text, "p.ps1")
+    assert (problem.column, problem.error_id) == (text.index(text.split("| ")[1]) + 1, "InputObjectNotBound")
+    assert problem.hints == [expected_hint]
+
+
 def test_parse_errors_are_reported_and_stop_the_check(widgets):
     found = check.check_text('New-Widget -Name "open\nGet-Wodget', "s.ps1")
     assert [(p.line, p.column, p.error_id) for p in found] == [(1, 18, "TerminatorExpectedAtEndOfString")]
