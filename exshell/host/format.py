@@ -28,7 +28,6 @@ The text layout itself lives in exshell/host/format_layout.py.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Optional, Sequence, Union
@@ -223,7 +222,6 @@ def is_scalar(value: Any) -> bool:
 
 # ------------------------------------------------------------------------ views
 
-@dataclass
 class Column:
     """One column of a table or one line of a list: a label and where its value comes from.
 
@@ -231,11 +229,18 @@ class Column:
     ``align`` is 'left', 'right' or '' (numbers right, the rest left).
     """
 
-    label: str
-    source: Optional[Getter] = None
-    width: int = 0
-    align: str = ""
-    format_string: str = ""
+    __slots__ = ("label", "source", "width", "align", "format_string")
+
+    def __init__(self, label: str, source: Optional[Getter] = None, width: int = 0,
+                 align: str = "", format_string: str = ""):
+        self.label = label
+        self.source = source
+        self.width = width
+        self.align = align
+        self.format_string = format_string
+
+    def __repr__(self) -> str:
+        return f"Column({self.label!r}, width={self.width})"
 
     def value_of(self, obj: Any) -> Any:
         source = self.label if self.source is None else self.source
@@ -263,13 +268,19 @@ def as_column(spec: Union[str, Column, tuple]) -> Column:
     return Column(str(spec))
 
 
-@dataclass
 class View:
-    kind: str                       # 'table', 'list' or 'text' (the value's own text)
-    table: Optional[list[Column]] = None
-    list: Optional[list[Column]] = None
-    group_by: Optional[str] = None
-    autosize: bool = False
+    """A registered default view; ``kind`` is 'table', 'list' or 'text' (the value's own text)."""
+
+    __slots__ = ("kind", "table", "list", "group_by", "autosize")
+
+    def __init__(self, kind: str, table: Optional[Sequence[Column]] = None,
+                 list: Optional[Sequence[Column]] = None, group_by: Optional[str] = None,
+                 autosize: bool = False):
+        self.kind = kind
+        self.table = table
+        self.list = list
+        self.group_by = group_by
+        self.autosize = autosize
 
 
 _VIEWS: dict[str, View] = {}
@@ -314,24 +325,32 @@ register_view("System.Security.SecureString", kind="text")
 
 # ------------------------------------------------------------ format documents
 
-@dataclass
 class FormatDocument:
     """A laid-out-later view: what Format-* emit and what Out-Default renders.
 
     ``kind`` 'table' uses columns/rows, 'list' uses entries, 'wide' uses items.
     """
 
-    kind: str
-    columns: list[TableColumn] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)
-    entries: list[list[tuple[str, str]]] = field(default_factory=list)
-    items: list[str] = field(default_factory=list)
-    autosize: bool = False
-    wrap: bool = False
-    hide_headers: bool = False
-    column_count: int = 0
-    group_label: str = ""
-    group_value: str = ""
+    __slots__ = ("kind", "columns", "rows", "entries", "items", "autosize", "wrap",
+                 "hide_headers", "column_count", "group_label", "group_value")
+
+    def __init__(self, kind: str, *, columns: Optional[list[TableColumn]] = None,
+                 rows: Optional[list[list[str]]] = None,
+                 entries: Optional[list[list[tuple[str, str]]]] = None,
+                 items: Optional[list[str]] = None, autosize: bool = False, wrap: bool = False,
+                 hide_headers: bool = False, column_count: int = 0, group_label: str = "",
+                 group_value: str = ""):
+        self.kind = kind
+        self.columns = columns or []
+        self.rows = rows or []
+        self.entries = entries or []
+        self.items = items or []
+        self.autosize = autosize
+        self.wrap = wrap
+        self.hide_headers = hide_headers
+        self.column_count = column_count
+        self.group_label = group_label
+        self.group_value = group_value
 
     def ps_type_names(self) -> list[str]:
         return ["Microsoft.PowerShell.Commands.Internal.Format.FormatStartData", "System.Object"]

@@ -15,20 +15,21 @@ its label has characters.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
 from typing import Sequence
 
 ELLIPSIS = "..."          # PowerShell 5.1 (7 switched to the one-character ellipsis)
 MIN_COLUMN_WIDTH = 4      # narrow enough to shrink into, wide enough to show "a..."
 
 
-@dataclass
 class TableColumn:
     """One table column: ``width`` 0 means "decide from the content or the screen"."""
 
-    label: str
-    width: int = 0
-    right_aligned: bool = False
+    __slots__ = ("label", "width", "right_aligned")
+
+    def __init__(self, label: str, width: int = 0, right_aligned: bool = False):
+        self.label = label
+        self.width = width
+        self.right_aligned = right_aligned
 
 
 def usable_width(screen_width: int) -> int:
