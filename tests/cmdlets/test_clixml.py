@@ -158,3 +158,27 @@ def test_powershell_written_document_is_read():
 ])
 def test_files_in_any_powershell_encoding_decode(raw):
     assert clixml._decode(raw).lstrip("\ufeff") == "<Objs/>"
+
+
+def test_credentials_round_trip_with_the_password_sealed(tmp_path, monkeypatch):
+    from exshell.types.credential import PSCredential, SecureString
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    document = clixml.serialize([PSCredential("CONTOSO\\relay", SecureString("Sup3rSecret"))])
+    assert "Sup3rSecret" not in document
+    assert '<SS N="Password">v1:' in document
+    (back,) = clixml.deserialize(document)
+    assert isinstance(back, PSCredential)
+    assert back.UserName == "CONTOSO\\relay"
+    assert back.get_network_credential_password() == "Sup3rSecret"
+    key = tmp_path / "exshell" / "clixml-securestring.key"
+    assert key.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_secure_string_from_another_user_cannot_be_read(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    text = ('<Objs xmlns="http://schemas.microsoft.com/powershell/2004/04">'
+            '<SS>01000000d08c9ddf0115d1118c7a00c04fc297eb0100</SS></Objs>')
+    with pytest.raises(clixml.ClixmlError) as caught:
+        clixml.deserialize(text)
+    assert "another user or computer" in str(caught.value)

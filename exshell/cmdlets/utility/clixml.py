@@ -15,11 +15,15 @@ Contract:
     their properties down to ``depth`` levels and become their string beyond it.
     Values with no PowerShell-visible structure (Exchange value types such as
     ByteQuantifiedSize, AddressSpace, enums) are written as their display string,
-    which is what a real EMS session deserializes them to.
+    which is what a real EMS session deserializes them to.  SecureStrings (and
+    the Password of a PSCredential) are written as ``<SS>`` sealed with a
+    per-user key, exshell's stand-in for Windows DPAPI: the same user reads them
+    back, nobody reads them from the file.
   * ``deserialize(text) -> list`` reads a document back: primitives as their
     Python values, collections as lists, hashtables as Hashtable, objects as
     ``DeserializedObject`` (a PSObject whose type names carry the
-    ``Deserialized.`` prefix and whose string is the original ToString).
+    ``Deserialized.`` prefix and whose string is the original ToString);
+    credentials come back as live PSCredential objects, as in PowerShell.
   * Malformed input raises ``ClixmlError`` (the cmdlet turns it into an error
     record with the XmlException text); nothing here prints or touches files.
 """
@@ -53,6 +57,7 @@ _ARRAY_TYPE_NAMES = ("System.Object[]", "System.Array", "System.Object")
 _HASHTABLE_TYPE_NAMES = ("System.Collections.Hashtable", "System.Object")
 _ORDERED_TYPE_NAMES = ("System.Collections.Specialized.OrderedDictionary", "System.Object")
 _CUSTOM_OBJECT = "System.Management.Automation.PSCustomObject"
+_CREDENTIAL = "System.Management.Automation.PSCredential"
 
 
 class ClixmlError(Exception):
@@ -195,7 +200,19 @@ class _Writer:
         if id(value) in self.object_ids:
             self.lines.append(f'{pad}<Ref{self._name(name)} RefId="{self.object_ids[id(value)]}" />')
             return
-        if _is_exchange_value(value):
+        secret = _secret_kind(value)
+        if secret == "SecureString":
+            self.lines.append(f"{pad}<SS{self._name(name)}>{seal_secure_string(value)}</SS>")
+        elif secret == "PSCredential":
+            self._open(name, indent, value, [_CREDENTIAL, "System.Object"])
+            inner = "  " * (indent + 1)
+            self.lines.append(f"{inner}<ToString>{_CREDENTIAL}</ToString>")
+            self.lines.append(f"{inner}<Props>")
+            self.value(value.UserName, "UserName", indent + 2, depth - 1)
+            self.lines.append(f'{inner}  <SS N="Password">{seal_secure_string(value.Password)}</SS>')
+            self.lines.append(f"{inner}</Props>")
+            self.lines.append(f"{pad}</Obj>")
+        elif _is_exchange_value(value):
             if _is_multi_valued(value):
                 type_names = [getattr(value, "dotnet_name", None) or "System.Collections.ArrayList",
                               "System.Object"]
@@ -309,6 +326,43 @@ class _Writer:
         self.lines.append(f"{'  ' * indent}</Obj>")
 
 
+def _secret_kind(value: Any) -> Optional[str]:
+    name = type(value).__name__
+    if name in ("SecureString", "PSCredential") and type(value).__module__.startswith("exshell.types"):
+        return name
+    return None
+
+
+def _secret_box() -> Any:
+    """The per-user key that protects SecureStrings in CLIXML files.
+
+    PowerShell protects them with Windows DPAPI: only the same user on the same
+    computer can read them back.  The equivalent here is a random key in the
+    user's exshell data folder (mode 0600), used with the store's cipher.
+    """
+    import platformdirs
+
+    from exshell.store.secrets import SecretBox
+
+    folder = platformdirs.user_data_dir("exshell")
+    return SecretBox.for_store(os.path.join(folder, "clixml-securestring"))
+
+
+def seal_secure_string(secure: Any) -> str:
+    return _secret_box().seal(secure.reveal())
+
+
+def open_secure_string(text: str) -> Any:
+    from exshell.store.errors import StoreError
+    from exshell.types.credential import SecureString
+
+    try:
+        return SecureString(_secret_box().open(text.strip()))
+    except StoreError:
+        raise ClixmlError("A SecureString in this file was protected by another user or computer "
+                          "and can't be decrypted here.") from None
+
+
 def _is_exchange_value(value: Any) -> bool:
     """Exchange value types (sizes, time spans, address spaces, enums...) travel as their
     display text, as a real EMS session deserializes them."""
@@ -373,7 +427,7 @@ _SCALAR_READERS: dict[str, Any] = {
     "BA": lambda t: base64.b64decode(t),
     "URI": lambda t: decode_string(t), "XD": lambda t: decode_string(t), "Version": lambda t: t,
     "SBK": lambda t: decode_string(t),
-    "SS": lambda t: "System.Security.SecureString",
+    "SS": open_secure_string,
 }
 
 
@@ -442,7 +496,13 @@ class _Reader:
                     properties.append((decode_string(prop.get("N", "")), self.value(prop)))
             elif tag in _SCALAR_READERS and result is None:
                 result = self.value(child)  # an enum or a wrapped primitive
-        if result is not None and not properties:
+        if type_names[:1] == [_CREDENTIAL] and properties:
+            # PowerShell rehydrates credentials as live PSCredential objects.
+            from exshell.types.credential import PSCredential
+
+            values = dict(properties)
+            result = PSCredential(str(values.get("UserName") or ""), values.get("Password"))
+        elif result is not None and not properties:
             if text is not None and not isinstance(result, (list, dict)):
                 result = text  # enums come back as their names, as a remote EMS shows them
         else:
