@@ -597,6 +597,8 @@ def convert_to(value: Any, target: Any, ofs: str = " ") -> Any:
     if isinstance(target, ArrayOf):
         if value is None:
             return None
+        if isinstance(value, str) and target.element is Char:
+            return TypedArray((Char(c) for c in value), Char)
         items = value if isinstance(value, list) else [value]
         return TypedArray((convert_to(item, target.element, ofs) for item in items), target.element)
     if target is list:

@@ -39,6 +39,12 @@ def call_depth_record(extent: Any) -> ErrorRecord:
                        exception_type="System.Management.Automation.ScriptCallDepthException")
 
 
+def internal_error_record(failure: Exception, extent: Any) -> ErrorRecord:
+    text = str(failure) or type(failure).__name__
+    return ErrorRecord(message=text, error_id=type(failure).__name__, category="NotSpecified",
+                       reason=type(failure).__name__, extent=extent)
+
+
 def mark_script_terminating(error: PSRuntimeError) -> PSRuntimeError:
     error.script_terminating = True  # type: ignore[attr-defined]
     return error
@@ -193,6 +199,10 @@ class Evaluator:
         except FlowControl:
             # break/continue/return outside any loop or function end the script quietly
             had_error = not session.last_status
+        except Exception as failure:  # never a traceback for the user
+            session.report_error(internal_error_record(failure, None))
+            session.terminated = True
+            had_error = True
         finally:
             session.current_scope = saved
         return outputs, had_error
@@ -213,18 +223,24 @@ class Evaluator:
             # $? tells whether the statement wrote any error
             session.last_status = session.error_count == errors_before
         except PSRuntimeError as error:
-            if getattr(error, "script_terminating", False) or session.try_depth > 0:
-                raise
-            if self._stop_preference():
-                raise mark_script_terminating(error)
-            if error.record.extent is None:
-                error.record.extent = statement.extent
-            session.report_error(error.record)
+            self._statement_failed(error, statement)
         except RecursionError:
-            error = PSRuntimeError(call_depth_record(statement.extent))
-            if session.try_depth > 0:
-                raise error from None
-            session.report_error(error.record)
+            self._statement_failed(PSRuntimeError(call_depth_record(statement.extent)), statement)
+        except (FlowControl, KeyboardInterrupt):
+            raise
+        except Exception as failure:  # an engine bug must reach the user as an error, not a traceback
+            self._statement_failed(PSRuntimeError(internal_error_record(failure, statement.extent)),
+                                   statement)
+
+    def _statement_failed(self, error: PSRuntimeError, statement: ast.StatementAst) -> None:
+        session = self.session
+        if getattr(error, "script_terminating", False) or session.try_depth > 0:
+            raise error
+        if self._stop_preference():
+            raise mark_script_terminating(error)
+        if error.record.extent is None:
+            error.record.extent = statement.extent
+        session.report_error(error.record)
 
     def _stop_preference(self) -> bool:
         value = self.read_variable("ErrorActionPreference")
@@ -408,15 +424,26 @@ class Evaluator:
         return conv.convert_to(None if value is _VOID else value, target, self.ofs)
 
     def _binary(self, node: ast.BinaryExpressionAst) -> Any:
+        # Walk the left spine iteratively: long chains (1+1+1+...) must not exhaust
+        # the Python stack, since the parser builds them left-deep.
+        spine = [node]
+        while isinstance(spine[-1].left, ast.BinaryExpressionAst):
+            spine.append(spine[-1].left)
+        value = self.eval(spine[-1].left)
+        for current in reversed(spine):
+            value = self._apply_binary(current, value)
+        return value
+
+    def _apply_binary(self, node: ast.BinaryExpressionAst, left_value: Any) -> Any:
         op = node.operator
         if op in ("and", "or"):
-            left = conv.to_bool(self.eval(node.left))
+            left = conv.to_bool(left_value)
             if op == "and" and not left:
                 return False
             if op == "or" and left:
                 return True
             return conv.to_bool(self.eval(node.right))
-        left = self._operand(self.eval(node.left))
+        left = self._operand(left_value)
         right = self._operand(self.eval(node.right))
         if op in ("is", "isnot", "as"):
             right = members.ensure_type_info(right)
