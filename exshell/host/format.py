@@ -46,15 +46,6 @@ Getter = Union[str, Callable[[Any], Any]]
 
 # ----------------------------------------------------------------- value text
 
-def _number_text(value: Any) -> str:
-    from exshell.language.formatting import format_decimal, format_double
-    if isinstance(value, float):
-        return format_double(value)
-    if isinstance(value, Decimal):
-        return format_decimal(value)
-    return str(int(value))
-
-
 def date_text(moment: datetime) -> str:
     """en-US ``M/d/yyyy h:mm:ss tt``, as the Exchange Management Shell shows dates."""
     from exshell.language.formatting import format_datetime
@@ -70,31 +61,15 @@ def _has_own_str(value: Any) -> bool:
 
 
 def scalar_text(value: Any) -> str:
-    """A single (non-collection) value as text."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "True" if value else "False"
-    if isinstance(value, ArgumentNumber):
-        return value.text
-    if is_number(value):
-        return _number_text(value)
+    """A single (non-collection) value as text: the language's string conversion,
+    except that dates read as the en-US console shows them and values that define
+    their own text (Exchange enums and value types) keep it."""
     if isinstance(value, datetime):
         return date_text(value)
-    if isinstance(value, timedelta):
-        from exshell.language.formatting import format_timespan
-        return format_timespan(value)
-    if isinstance(value, SwitchParameter):
-        return "True" if value else "False"
-    if isinstance(value, enum.Enum) and type(value).__str__ in (enum.Enum.__str__, enum.Flag.__str__):
-        from exshell.language.conversions import enum_text
-        return enum_text(value)  # flag combinations read "A, B" as in .NET
-    if isinstance(value, (PSObject, Hashtable, list, tuple)) or not _has_own_str(value):
-        from exshell.language.conversions import to_string
-        return to_string(value)
-    return str(value)
+    if isinstance(value, enum.Enum) and type(value).__str__ not in (enum.Enum.__str__, enum.Flag.__str__):
+        return str(value)
+    from exshell.language.conversions import to_string
+    return to_string(value)
 
 
 def _is_collection(value: Any) -> bool:
