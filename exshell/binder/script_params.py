@@ -9,7 +9,8 @@ Reads the attributes PowerShell scripts use on parameters - ``[Parameter(...)]``
 Positions: script positions are 0-based in source; they are stored 1-based
 like cmdlet declarations so every consumer compares them the same way.  When
 no parameter declares a Position, parameters get positions in declaration
-order (PowerShell's PositionalBinding default), switches excepted.
+order (PowerShell's PositionalBinding default, which
+``[CmdletBinding(PositionalBinding=$false)]`` turns off), switches excepted.
 """
 from __future__ import annotations
 
@@ -45,8 +46,10 @@ def build_function_parameters(params: list, block_attributes: list,
     supports_should_process = False
     default_set: Optional[str] = None
     confirm_impact = "Medium"
+    positional_binding = True
     if binding_attribute is not None:
         named = _named_constants(binding_attribute)
+        positional_binding = named.get("positionalbinding", True) is not False
         supports_should_process = bool(named.get("supportsshouldprocess", False))
         default_set = named.get("defaultparametersetname")
         confirm_impact = str(named.get("confirmimpact", "Medium"))
@@ -59,7 +62,7 @@ def build_function_parameters(params: list, block_attributes: list,
             any_position = True
         parameters[metadata.name] = metadata
 
-    if not any_position:
+    if not any_position and positional_binding:
         position = 1
         for metadata in parameters.values():
             if metadata.is_switch:

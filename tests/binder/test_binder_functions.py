@@ -169,3 +169,10 @@ def test_transformation_and_validation_errors_show_their_exception_kind():
     validation = failure(ADVANCED, "Get-Report x -Mode warp").record
     assert validation.category_info == \
         "InvalidData: (:) [Get-Report], ParameterBindingValidationException"
+
+
+def test_positional_binding_false_makes_parameters_named_only():
+    metadata = CommandMetadata.from_function(
+        "f", [parameter("x")], True, [attribute("CmdletBinding", PositionalBinding=False)])
+    assert metadata.parameters["x"].position_in(None) is None
+    assert failure(metadata, "f value").record.error_id == "PositionalParameterNotFound"
