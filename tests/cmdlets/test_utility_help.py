@@ -163,3 +163,19 @@ def test_get_member_of_exchange_like_objects(shell):
 
 def test_get_member_without_input(shell):
     assert "You must specify an object for the Get-Member cmdlet." in shell.run("Get-Member").errors
+
+
+def test_enum_choices_include_zero_valued_flags():
+    import enum
+
+    class Mechanisms(enum.Flag):
+        NONE_ = 0
+        Tls = 1
+        BasicAuth = 2
+
+    @cmdlet("Set-Mech")
+    class SetMech(Cmdlet):
+        Mode = Param(Mechanisms)
+
+    assert syntax_lines(CommandMetadata.from_cmdlet(SetMech)) == \
+        ["Set-Mech [-Mode {NONE_ | Tls | BasicAuth}] [<CommonParameters>]"]

@@ -48,7 +48,8 @@ def _choices(parameter: Any) -> Optional[list[str]]:
     if parameter.values:
         return list(parameter.values)
     if isinstance(parameter.type, type) and issubclass(parameter.type, enum.Enum):
-        return [member.name for member in parameter.type]
+        # __members__ keeps zero-valued flags (None, Default) that iteration skips
+        return [name for name, member in parameter.type.__members__.items() if member.name == name]
     return None
 
 
