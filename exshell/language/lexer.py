@@ -146,7 +146,7 @@ class LexJob(ExpressionScanner):
             char = text[pos]
             if char == "\n" or char == "\r":
                 end = pos + 2 if text.startswith("\r\n", pos) else pos + 1
-                accepts = states[stack[-1]]
+                accepts = self._settled(states[stack[-1]])
                 if self.prev_type in NEWLINE_SKIPPED_AFTER or "NEWLINE" not in accepts \
                         or self.frames[-1][0] not in _STATEMENT_FRAMES \
                         or self._continuation_keyword_follows(end, accepts):

@@ -184,6 +184,14 @@ class ExpressionScanner:
                 depth -= 1
             elif char in ", \t" and depth > 0:
                 pass
+            elif char in " \t":
+                j = i
+                while j < length and text[j] in " \t":
+                    j += 1
+                if text[j:j + 1] == "]":
+                    i = j
+                    break
+                break
             else:
                 break
             i += 1
