@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from exshell.cmdlets.utility import clixml
+from exshell.cmdlets.utility import clixml_format as clixml
 from exshell.language.values import Char, Hashtable, Int64, OrderedHashtable, PSObject
 
 
@@ -157,7 +157,7 @@ def test_powershell_written_document_is_read():
     b"<Objs/>",
 ])
 def test_files_in_any_powershell_encoding_decode(raw):
-    assert clixml._decode(raw).lstrip("\ufeff") == "<Objs/>"
+    assert clixml.decode_file_bytes(raw).lstrip("\ufeff") == "<Objs/>"
 
 
 def test_credentials_round_trip_with_the_password_sealed(tmp_path, monkeypatch):
