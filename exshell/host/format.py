@@ -554,7 +554,8 @@ def format_default(objects: Iterable[Any], width_or_host: Any = 120) -> str:
         shape = _shape(obj)
         if not shape[2] and shape[1] is None:
             flush()
-            output.append(scalar_text(obj) + "\n")
+            if not isinstance(obj, PSObject):  # an empty custom object prints nothing
+                output.append(scalar_text(obj) + "\n")
             continue
         if shape != run_shape:
             flush()

@@ -253,3 +253,11 @@ def test_flag_enums_from_exchange_types_show_their_names():
     members = list(flags[0])
     combined = members[-1] | members[-2]
     assert display_value(combined) == str(combined)
+
+
+def test_empty_custom_object_prints_nothing_and_plain_objects_print_their_text():
+    class Plain:
+        def __str__(self):
+            return "plain text"
+
+    assert format_default([PSObject(), Plain()], 80) == "plain text\n"
