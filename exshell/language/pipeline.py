@@ -241,6 +241,9 @@ def _script_path(name: str) -> Optional[str]:
 
 
 _UNSET = object()
+_PREFERENCE_PARAMETERS = [("ErrorAction", "ErrorActionPreference"),
+                          ("WarningAction", "WarningPreference"),
+                          ("InformationAction", "InformationPreference")]
 
 
 class FunctionProcessor:
@@ -312,8 +315,22 @@ class FunctionProcessor:
                 scope.set_local("_", self.dollar_under)
                 scope.set_local("PSItem", self.dollar_under)
             scope.set_local("MyInvocation", _my_invocation(self.invocation, self.name))
+            self._set_preferences(scope)
         finally:
             session.current_scope = saved
+
+    def _set_preferences(self, scope: Any) -> None:
+        """An advanced function's -ErrorAction/-WarningAction/-Verbose/-WhatIf become its
+        local preference variables, so the cmdlets it calls obey them (as in PowerShell)."""
+        bound = self.result.bound
+        for parameter, variable in _PREFERENCE_PARAMETERS:
+            if parameter in bound:
+                value = bound[parameter]
+                scope.set_local(variable, getattr(value, "name", value))
+        if "Verbose" in bound:
+            scope.set_local("VerbosePreference", "Continue" if bound["Verbose"] else "SilentlyContinue")
+        if "WhatIf" in bound:
+            scope.set_local("WhatIfPreference", bool(bound["WhatIf"]))
 
     def _bind_variables(self, result: Any) -> None:
         scope = self.session.current_scope
