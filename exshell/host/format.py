@@ -426,13 +426,16 @@ def build_table(objects: Sequence[Any], columns: Optional[Sequence[Any]] = None,
     view = view_for(sample)
     from_view = bool(view and view.table and not columns)
     resolved = expand_names(columns, sample) if columns else _default_columns(sample, "table")
+    asked_to_fit = autosize is True
     if autosize is None:
         autosize = not from_view or bool(view and view.autosize)
     if group_by is None and view is not None and columns is None and view.group_by:
         group_by, group_label = view.group_by, view.group_by
     documents = []
     for group_value, members in _group_runs(objects, group_by):
-        table_columns = [TableColumn(c.label, c.width, _right_aligned(c, members[0], from_view))
+        # -AutoSize overrides a view's widths; a calculated property's Width still counts
+        table_columns = [TableColumn(c.label, 0 if asked_to_fit and from_view else c.width,
+                                     _right_aligned(c, members[0], from_view))
                          for c in resolved]
         rows = [[c.text_of(obj) for c in resolved] for obj in members]
         documents.append(FormatDocument("table", columns=table_columns, rows=rows,

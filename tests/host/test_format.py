@@ -261,3 +261,9 @@ def test_empty_custom_object_prints_nothing_and_plain_objects_print_their_text()
             return "plain text"
 
     assert format_default([PSObject(), Plain()], 80) == "plain text\n"
+
+
+def test_autosize_overrides_view_widths():
+    entries = [PSObject([("Name", "k"), ("Value", "v")], ["System.Collections.DictionaryEntry"])]
+    assert build_table(entries, autosize=True)[0].render(80) == "\nName Value\n---- -----\nk    v\n\n\n"
+    assert build_table(entries)[0].render(80).split("\n")[1] == "Name" + " " * 27 + "Value"
