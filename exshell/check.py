@@ -76,6 +76,9 @@ def check_text(text: str, path: str = "-") -> list[Problem]:
 
 
 class _ScriptChecker:
+    """One script's walk: functions first (they count wherever they are defined),
+    then every pipeline's commands in source order."""
+
     def __init__(self, path: str, script: ast.ScriptBlockAst):
         self.path = path
         self.script = script
@@ -113,7 +116,8 @@ class _ScriptChecker:
         metadata, known = resolved
         if not known:
             if not _names_a_file(name):
-                self._report(_command_not_found(name, head.extent), command)
+                defined = [d[0].name for d in self.functions.values()]
+                self._report(_command_not_found(name, head.extent, defined), command)
             return
         if metadata is None:
             return
@@ -291,14 +295,14 @@ class _OfflineRuntime:
         raise _NotCheckable(name)
 
 
-def _command_not_found(name: str, extent: ast.Extent) -> errors.ErrorRecord:
+def _command_not_found(name: str, extent: ast.Extent, defined: list[str]) -> errors.ErrorRecord:
     record = errors.ErrorRecord(
         message=errors.message("CommandNotFoundException", name),
         error_id="CommandNotFoundException", category="ObjectNotFound", target_object=name,
         target_name=name, target_type="String", reason="CommandNotFoundException",
         extent=extent, exception_type="System.Management.Automation.CommandNotFoundException")
     try:
-        hints.for_unknown_command(record, name)
+        hints.for_unknown_command(record, name, hints.known_command_names() + defined)
     except Exception:  # noqa: BLE001 - hints are extras; never lose the problem itself
         pass
     return record

@@ -261,3 +261,10 @@ def test_an_engine_failure_is_reported_without_a_traceback(monkeypatch, tmp_path
     out, err = io.StringIO(), io.StringIO()
     assert check.main_check([str(script)], out, err) == 1
     assert err.getvalue() == f"{script}: the check could not complete: RuntimeError: boom\n"
+
+
+def test_unknown_command_suggestions_include_functions_of_the_script(widgets):
+    text = "function Update-Connectors { 'x' }\nUpdate-Conectors\n"
+    (problem,) = check.check_text(text, "f.ps1")
+    assert problem.error_id == "CommandNotFoundException"
+    assert problem.hints == ["Did you mean Update-Connectors?"]

@@ -11,7 +11,8 @@ match PowerShell's text still work); calling one twice adds nothing new.
         ``<Placeholder>`` of a syntax line left in the command.
     for_unknown_command(record, name, candidates=None)
         a later-version cmdlet and its Exchange 2010 counterpart, a reference
-        cmdlet exshell lacks, a dash pasted as an en dash, the closest names.
+        cmdlet exshell lacks, a dash pasted as an en dash, the closest names
+        (of ``candidates``, by default ``known_command_names()``).
     for_parse_error(record, source=None)
         paste damage before the error: a documentation ``<Placeholder>`` left
         in the line, a backtick followed by spaces at the end
@@ -45,6 +46,8 @@ _BACKTICK_THEN_SPACES = re.compile(r"`[ \t]+\r?$", re.M)
 # "<Connector Name>" in a syntax line of the documentation, pasted as is.
 _PLACEHOLDER = re.compile(r"<[A-Za-z][\w .-]*>")
 _MAX_SUGGESTIONS = 3
+_CUTOFF = 0.6          # difflib similarity below which a name is not suggested
+_CLOSE_TO_BEST = 0.05  # suggestions must score within this of the best one
 
 
 # ----------------------------------------------------------------- binding
@@ -149,7 +152,7 @@ def for_unknown_command(record: ErrorRecord, name: str,
             _add_reference_cmdlet_hint(record, canonical, table)
             return
     if candidates is None:
-        candidates = _known_command_names()
+        candidates = known_command_names()
     _add_did_you_mean(record, name, candidates, prefix="")
 
 
@@ -167,7 +170,8 @@ def _add_reference_cmdlet_hint(record: ErrorRecord, canonical: str, table: dict)
         _add(record, f"{canonical} exists only in {where}; Exchange 2010 has no equivalent.")
 
 
-def _known_command_names() -> list[str]:
+def known_command_names() -> list[str]:
+    """Every cmdlet name and alias exshell knows (the default did-you-mean candidates)."""
     try:
         from exshell.cmdlets import registry
     except ImportError:
@@ -269,18 +273,33 @@ def _as_source(source: Any, record: ErrorRecord) -> Optional[Source]:
 # ------------------------------------------------------------------ helpers
 
 def closest(typed: str, names: Iterable[str], limit: int = _MAX_SUGGESTIONS) -> list[str]:
-    """The names closest to ``typed`` (case-insensitive), best first, without duplicates."""
+    """The names closest to ``typed`` (case-insensitive), best first, without duplicates.
+
+    Only names about as close as the best one are kept, so a clear typo gets one
+    answer rather than a list of loosely similar names.
+    """
     by_lower: dict[str, str] = {}
     for name in names:
         by_lower.setdefault(name.lower(), name)
     lowered = typed.lower()
-    matches = difflib.get_close_matches(lowered, list(by_lower), n=limit, cutoff=0.6)
-    if not matches:
-        # A typed prefix that stopped matching after a typo still points somewhere.
-        matches = [name for name in by_lower if lowered and name.startswith(lowered[:4])][:limit]
-        if len(lowered) < 4:
-            matches = []
-    return [by_lower[match] for match in matches]
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(lowered)
+    scored = []
+    for candidate in by_lower:
+        matcher.set_seq1(candidate)
+        if matcher.real_quick_ratio() < _CUTOFF or matcher.quick_ratio() < _CUTOFF:
+            continue
+        score = matcher.ratio()
+        if score >= _CUTOFF:
+            scored.append((score, candidate))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    if scored:
+        best = scored[0][0]
+        return [by_lower[c] for score, c in scored[:limit] if score >= best - _CLOSE_TO_BEST]
+    # A typed prefix that stopped matching after a typo still points somewhere.
+    if len(lowered) < 4:
+        return []
+    return [by_lower[c] for c in by_lower if c.startswith(lowered[:4])][:limit]
 
 
 def _version_phrase(versions: list[str]) -> str:

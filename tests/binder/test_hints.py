@@ -127,7 +127,7 @@ def test_unknown_command_suggests_closest_names():
     record = command_not_found("Get-SendConector")
     hints.for_unknown_command(record, "Get-SendConector",
                               candidates=["Get-SendConnector", "Set-SendConnector", "Get-Date"])
-    assert record.hints == ["Did you mean one of: Get-SendConnector, Set-SendConnector?"]
+    assert record.hints == ["Did you mean Get-SendConnector?"]
 
 
 def test_unknown_command_with_an_en_dash_says_so():
@@ -225,3 +225,13 @@ def test_syntax_line_placeholders_are_pointed_out():
     assert record.hints == ["<Connector Name> is a placeholder from a syntax description; "
                             "replace each <...> with a real value."]
     assert parse_record("Get-Thing -Count 2 > out", ">").hints == []
+
+
+@pytest.mark.parametrize("typed, names, expected", [
+    ("Get-SendConector", ["Get-SendConnector", "Set-SendConnector", "Get-Date"], ["Get-SendConnector"]),
+    ("smarthost", ["SmartHosts", "SmartHostAuthMechanism"], ["SmartHosts"]),
+    ("Intern", ["Internal", "Internet", "Custom"], ["Internal", "Internet"]),
+    ("zz", ["Name", "Port"], []),
+])
+def test_closest_keeps_only_names_about_as_close_as_the_best(typed, names, expected):
+    assert hints.closest(typed, names) == expected
