@@ -387,7 +387,13 @@ class Evaluator:
         handler = _EXPRESSIONS.get(type(node))
         if handler is None:
             raise operators.runtime_error("OperatorNotSupported", type(node).__name__, "", "")
-        return handler(self, node)
+        try:
+            return handler(self, node)
+        except PSRuntimeError as error:
+            # the innermost expression that failed is what the error display underlines
+            if error.record.extent is None:
+                error.record.extent = node.extent
+            raise
 
     def _constant(self, node: ast.ConstantExpressionAst) -> Any:
         return node.value

@@ -72,7 +72,9 @@ def _combine(left: Any, right: Any) -> str:
 
 
 def _divide_by_zero() -> PSRuntimeError:
-    return runtime_error("RuntimeException.DivideByZero", category="NotSpecified")
+    return PSRuntimeError(ErrorRecord(
+        message=message("RuntimeException.DivideByZero"), error_id="RuntimeException",
+        category="NotSpecified", reason="RuntimeException"))
 
 
 def numeric_op(op: str, left: Any, right: Any) -> Any:
