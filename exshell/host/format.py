@@ -476,7 +476,8 @@ def build_wide(objects: Sequence[Any], column: Optional[Any] = None, *, column_c
 
 # ---------------------------------------------------------------- Out-Default
 
-def _dictionary_entries(table: Hashtable) -> list[PSObject]:
+def dictionary_entries(table: Hashtable) -> list[PSObject]:
+    """A hashtable as PowerShell displays it: one DictionaryEntry (Name, Value) per key."""
     return [PSObject([("Name", key), ("Value", value)],
                      ["System.Collections.DictionaryEntry", "System.Object"])
             for key, value in table.items()]
@@ -541,7 +542,7 @@ def format_default(objects: Iterable[Any], width_or_host: Any = 120) -> str:
             output.append(obj.render(width))
             continue
         if isinstance(obj, Hashtable) and not hasattr(obj, "ps_properties"):
-            entries = _dictionary_entries(obj)
+            entries = dictionary_entries(obj)
             if not entries:
                 continue
             shape = _shape(entries[0])

@@ -111,3 +111,8 @@ def test_format_list_of_an_error_record(shell):
     assert "Exception             : Microsoft.PowerShell.Commands.WriteErrorException: boom\n" in text
     assert "CategoryInfo          : NotSpecified: (:) [Write-Error], WriteErrorException\n" in text
     assert shell.ok("$Error[0] | select -ExpandProperty Exception | % Message").values == ["boom"]
+
+
+def test_hashtables_format_as_name_value_entries(shell):
+    assert shell.ok("@{Port=25} | Format-List").text == "\nName  : Port\nValue : 25\n\n\n"
+    assert shell.ok("@{Port=25} | ft -AutoSize").text == "\nName Value\n---- -----\nPort 25\n\n\n"

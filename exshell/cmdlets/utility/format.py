@@ -16,9 +16,9 @@ from exshell.cmdlets.base import ArrayOf, Cmdlet, Param, ParamSet, cmdlet
 from exshell.cmdlets.utility.content import ENCODINGS, file_error, os_error_text, resolve_path, write_text
 from exshell.cmdlets.utility.properties import FORMAT_KEYS, resolve_properties
 from exshell.host.format import (
-    FormatDocument, build_list, build_table, build_wide, format_default, is_scalar,
+    FormatDocument, build_list, build_table, build_wide, dictionary_entries, format_default, is_scalar,
 )
-from exshell.language.values import SwitchParameter
+from exshell.language.values import Hashtable, SwitchParameter
 
 
 def _host_width(context: Any, default: int = 120) -> int:
@@ -39,6 +39,9 @@ class _Formatter(Cmdlet):
         if isinstance(obj, FormatDocument) or (is_scalar(obj) and not self.Property):
             self._flush()
             self.write_object(obj)
+            return
+        if isinstance(obj, Hashtable) and not self.Property:
+            self._objects.extend(dictionary_entries(obj))
             return
         self._objects.append(obj)
 
