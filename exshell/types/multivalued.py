@@ -13,9 +13,11 @@ Contract:
         property (adds skip values already there; removing a missing value is
         allowed);
       - ``$null`` gives the empty property (clears it, as in Exchange).
-  * ``MultiValuedProperty``: immutable sequence; display ``{a, b}`` / ``{}``;
-    equality with another property or a list of equal elements; ``to_json()``
-    lists the elements' texts and ``MultiValued(T).from_json(list)`` reads them back.
+  * ``MultiValuedProperty``: a read-only ``list`` subclass (the pipeline, ``[i]``,
+    ``.Count``, ``-join`` and ``+=`` treat it as the collection it is; mutating
+    methods raise TypeError); display ``{a, b}`` / ``{}``; hashable; equality
+    with a list of equal elements; ``to_json()`` lists the elements' texts and
+    ``MultiValued(T).from_json(list)`` reads them back.
 """
 from __future__ import annotations
 
