@@ -38,6 +38,12 @@ _UNARY_NAMES = {
 }
 
 
+class _Block(list):
+    """The statements of a ``{ }`` block; remembers where its ``}`` ends."""
+
+    __slots__ = ("end_pos",)
+
+
 def _start(item: Any) -> int:
     if isinstance(item, Tok):
         return item.start_pos
@@ -52,6 +58,8 @@ def _start(item: Any) -> int:
 
 def _end(item: Any) -> int:
     if isinstance(item, Tok):
+        return item.end_pos
+    if type(item) is _Block:
         return item.end_pos
     if isinstance(item, ast.Ast):
         return item.extent.end
@@ -213,7 +221,9 @@ class AstBuilder:
         return None
 
     def block(self, children: list[Any]) -> list[ast.StatementAst]:
-        return children[1]
+        statements = _Block(children[1])
+        statements.end_pos = children[2].end_pos
+        return statements
 
     def optional(self, children: list[Any]) -> Any:
         return children[0] if children else None
@@ -322,7 +332,7 @@ class AstBuilder:
                                               max(keyword.end_pos, self._last_end(children))),
                                    body, catches, finally_body)
         if not catches and finally_body is None:
-            self._error("MissingCatchOrFinally", keyword.start_pos, keyword.end_pos)
+            self._error("MissingCatchOrFinally", body.end_pos, body.end_pos)
         return node
 
     def catch_types(self, children: list[Any]) -> list[str]:

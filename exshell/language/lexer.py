@@ -167,7 +167,7 @@ class LexJob(ExpressionScanner):
                 frame = self.frames[-1]
                 frame[1] = frame[2]
                 self.parameters_ended = False
-            elif kind in KEYWORD_TERMINALS:
+            elif kind in KEYWORD_TERMINALS and kind != "IN":
                 self.last_keyword = token
             yield token
 

@@ -117,7 +117,10 @@ def parse(text: str, path: Optional[str] = None) -> ast.ScriptBlockAst:
     if found:
         records = [parse_error(error_id, ast.Extent(source, start, end), *args)
                    for error_id, start, end, args in found]
-        raise ParseError(records)
+        # A try block at the very end may still get its catch on the next line.
+        incomplete = all(error_id == "MissingCatchOrFinally" and not text[end:].strip()
+                         for error_id, start, end, args in found)
+        raise ParseError(records, incomplete=incomplete)
     script.extent = ast.Extent(source, 0, len(text))
     return script
 
@@ -154,7 +157,13 @@ def _subparse(outer: LexJob, start: int) -> tuple[list[ast.StatementAst], int]:
     """Parse the statements of a ``$( )`` inside a string; returns them and the `)` offset."""
     job = LexJob(outer.source, start, subparse=_subparse, stop_at_close=True,
                  depth=outer.depth + len(outer.frames))
-    script = _run(job)
+    try:
+        script = _run(job)
+    except ParseError as error:
+        # The `)` that ended the subexpression is not the end of the text.
+        if job.stopped_at is not None:
+            error.incomplete = False
+        raise
     if job.stopped_at is None:
         extent = ast.Extent(outer.source, start - 2, start)
         raise ParseError([parse_error("MissingEndParenthesisInSubexpression", extent)],

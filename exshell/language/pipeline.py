@@ -241,6 +241,7 @@ def _script_path(name: str) -> Optional[str]:
 
 
 _UNSET = object()
+_AUTOMATIC_LOCALS = ("_", "PSItem", "args", "input", "MyInvocation", "PSBoundParameters")
 _PREFERENCE_PARAMETERS = [("ErrorAction", "ErrorActionPreference"),
                           ("WarningAction", "WarningPreference"),
                           ("InformationAction", "InformationPreference")]
@@ -267,6 +268,7 @@ class FunctionProcessor:
         from exshell.binder.binder import bind_arguments
         self.result = bind_arguments(self.metadata, elements, self.session, invocation)
         self.scope: Any = None
+        self.saved_automatic: Optional[dict] = None
         self.collected: list = []
         self.processed = False
         self.takes_pipeline = any(p.takes_pipeline for p in self.metadata.parameters.values()
@@ -303,6 +305,9 @@ class FunctionProcessor:
         session = self.session
         if self.dot_source:
             self.scope = session.current_scope
+            self.saved_automatic = {name: self.scope.local(name) for name in _AUTOMATIC_LOCALS}
+            self.saved_automatic = {name: (variable.value if variable is not None else _UNSET)
+                                    for name, variable in self.saved_automatic.items()}
         else:
             self.scope = Scope(parent=session.current_scope, is_script=self.is_script)
         scope = self.scope
@@ -409,6 +414,24 @@ class FunctionProcessor:
             self.collected.append(input_object)
 
     def end(self) -> None:
+        try:
+            self._end()
+        finally:
+            self._restore_automatic()
+
+    def _restore_automatic(self) -> None:
+        """A dot-sourced block (ForEach-Object's, Where-Object's) leaves the caller's
+        $_, $args and friends as they were."""
+        if not self.dot_source or self.saved_automatic is None:
+            return
+        for name, value in self.saved_automatic.items():
+            if value is _UNSET:
+                self.scope.remove(name)
+            else:
+                self.scope.set_local(name, value)
+        self.saved_automatic = None
+
+    def _end(self) -> None:
         if self.body.process is not None and not self.processed and not self.invocation.expecting_input:
             self._run_block(self.body.process)
         if self.is_filter and self.body.process is None and self.body.begin is None:
