@@ -42,7 +42,7 @@ from exshell.store.models.base import TRUSTED
 _GUID = re.compile(r"^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
                    r"[0-9a-fA-F]{12}\}?$")
 _WILDCARD = re.compile(r"[*?\[]")
-_COLUMNS = "kind, data"
+_COLUMNS = "kind, data, guid, revision"
 _SERVER_KINDS = ("exchangeserver", "transportserver")
 _DOMAIN_KINDS = ("accepteddomain", "remotedomain")
 
@@ -111,6 +111,10 @@ class Store:
         self._secret_box: Any = None
         self._ready = False
         self._local_server_checked: set[str] = set()
+        # (kind, guid) -> (revision, model): rows this process wrote or read, so a
+        # Set-* right after New-*, or Get-* over unchanged objects, skips re-parsing.
+        # A write by another process bumps the row's revision and misses the cache.
+        self._cache: dict[tuple[str, str], tuple[int, ExchangeObject]] = {}
 
     # ----------------------------------------------------------- lifecycle
     @contextmanager
@@ -279,6 +283,7 @@ class Store:
                 self._check_unique_name(obj)
                 raise
             self._bump_revision()
+            self._remember(obj, 1)
         return obj
 
     def update(self, obj: ExchangeObject, checked: bool = True) -> ExchangeObject:
@@ -293,16 +298,19 @@ class Store:
             try:
                 cursor = self.db.execute(
                     "UPDATE objects SET container = ?, server_key = ?, name_key = ?, name = ?, "
-                    "dn_key = ?, data = ?, revision = revision + 1 WHERE kind = ? AND guid = ?",
+                    "dn_key = ?, data = ?, revision = revision + 1 WHERE kind = ? AND guid = ? "
+                    "RETURNING revision",
                     (obj.CONTAINER, obj.server_key(), obj.Name.lower(), obj.Name,
                      obj.DistinguishedName.lower(), self._dump(obj), obj.KIND, str(obj.Guid)))
+                returned = cursor.fetchone()
             except sqlite3.IntegrityError:
                 self._check_unique_name(obj)
                 raise
-            if cursor.rowcount == 0:
+            if returned is None:
                 raise NotFound(not_found_message(obj.Identity, self.directory.domain_controller),
                                target=str(obj.Identity))
             self._bump_revision()
+            self._remember(obj, returned[0])
         return obj
 
     def remove(self, kind: Any, identity: Any) -> ExchangeObject:
@@ -313,6 +321,7 @@ class Store:
             obj.check_removal(self)
             self.db.execute("DELETE FROM objects WHERE kind = ? AND guid = ?",
                             (obj.KIND, str(obj.Guid)))
+            self._cache.pop((obj.KIND, str(obj.Guid)), None)
             self._bump_revision()
         return obj
 
@@ -381,20 +390,33 @@ class Store:
 
     # ------------------------------------------------------- serialization
     def _dump(self, obj: ExchangeObject) -> str:
-        data = obj.model_dump(mode="json", exclude=set(obj.SECRET_FIELDS))
-        for name in obj.SECRET_FIELDS:
-            value = getattr(obj, name)
-            if value is not None:
-                from exshell.store.secrets import seal_credential
+        secret_values = [(name, getattr(obj, name)) for name in obj.SECRET_FIELDS
+                         if getattr(obj, name) is not None]
+        if not secret_values:
+            return obj.model_dump_json()
+        from exshell.store.secrets import seal_credential
 
-                data[name] = seal_credential(self._secrets(), value)
+        data = json.loads(obj.model_dump_json())
+        for name, value in secret_values:
+            data[name] = seal_credential(self._secrets(), value)
         return json.dumps(data, separators=(",", ":"))
 
+    def _remember(self, obj: ExchangeObject, revision: int) -> None:
+        self._cache[(obj.KIND, str(obj.Guid))] = (revision, obj.model_copy())
+
     def _load(self, row: Any) -> Any:
-        kind, data = row
+        kind, data, guid, revision = row
+        cached = self._cache.get((kind, guid))
+        if cached is not None and cached[0] == revision:
+            return cached[1].model_copy()
+        obj = self._parse(kind, data)
+        self._cache[(kind, guid)] = (revision, obj.model_copy())
+        return obj
+
+    def _parse(self, kind: str, data: str) -> Any:
         model = KINDS[kind.lower()]
         try:
-            if model.SECRET_FIELDS and any(f'"{name}":' in data for name in model.SECRET_FIELDS):
+            if model.SECRET_FIELDS and any(f'"{name}":{{' in data for name in model.SECRET_FIELDS):
                 from exshell.store.secrets import open_credential
 
                 raw = json.loads(data)

@@ -217,8 +217,32 @@ def test_damaged_row_reports_a_store_error(store):
     from exshell.store.errors import StoreError
 
     store.add(SendConnector(**SEED))
-    store.db.execute("UPDATE objects SET data = '{\"Name\": 5}' WHERE name_key = ?",
+    store.db.execute("UPDATE objects SET data = '{\"Name\": 5}', revision = revision + 1 "
+                     "WHERE name_key = ?",
                      ("subsidiary send connector",))
     with pytest.raises(StoreError) as caught:
         store.get("SendConnector", "Subsidiary Send Connector")
     assert caught.value.error_id == "StoredObjectDamaged"
+
+
+def test_change_by_another_connection_is_seen_despite_the_cache(store, store_file):
+    from exshell.store.db import Database
+    from exshell.store.repository import Store
+
+    store.add(SendConnector(**SEED))
+    store.get("SendConnector", "Subsidiary Send Connector")  # now cached in this Store
+    other = Store(Database(store_file))
+    try:
+        connector = other.get("SendConnector", "Subsidiary Send Connector")
+        other.update(connector.with_changes(Comment="changed elsewhere"))
+    finally:
+        other.db.close()
+    assert store.get("SendConnector", "Subsidiary Send Connector").Comment == "changed elsewhere"
+
+
+def test_returned_objects_are_independent_copies(store):
+    store.add(SendConnector(**SEED))
+    first = store.get("SendConnector", "Subsidiary Send Connector")
+    first.Comment = "local edit, never stored"
+    assert first.ps_properties()["Comment"] == "local edit, never stored"
+    assert store.get("SendConnector", "Subsidiary Send Connector").Comment is None

@@ -158,6 +158,16 @@ class ExchangeObject(BaseModel):
     WhenChangedUTC: datetime = Field(default_factory=utc_now)
 
     _warnings: list[str] = PrivateAttr(default_factory=list)
+    # Cached PowerShell view; formatting asks for it several times per object.
+    _view: Optional[Hashtable] = PrivateAttr(default=None)
+    _valid: Optional[bool] = PrivateAttr(default=None)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, value)
+        if not name.startswith("_"):
+            private = self.__pydantic_private__
+            private["_view"] = None
+            private["_valid"] = None
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
@@ -172,6 +182,7 @@ class ExchangeObject(BaseModel):
     def _run_rules(self, info: ValidationInfo) -> "ExchangeObject":
         if not (info.context and info.context.get("trusted")):
             self._warnings = self.check_rules()
+            self._valid = True
         return self
 
     def check_rules(self) -> list[str]:
@@ -260,11 +271,14 @@ class ExchangeObject(BaseModel):
 
     @property
     def IsValid(self) -> bool:  # noqa: N802
-        try:
-            self.check_rules()
-        except ValidationError:
-            return False
-        return True
+        if self._valid is None:
+            try:
+                self.check_rules()
+            except ValidationError:
+                self._valid = False
+            else:
+                self._valid = True
+        return self._valid
 
     def display_value(self, name: str) -> Any:
         """A property as Get-* shows it (UTC times without a zone, like .NET's DateTime)."""
@@ -274,7 +288,12 @@ class ExchangeObject(BaseModel):
         return value
 
     def ps_properties(self) -> Hashtable:
-        return Hashtable((name, self.display_value(name)) for name in self._display_order)
+        """Name -> value in Format-List order (cached until a property changes: read only)."""
+        view = self._view
+        if view is None:
+            view = Hashtable((name, self.display_value(name)) for name in self._display_order)
+            self._view = view
+        return view
 
     @classmethod
     def property_names(cls) -> tuple[str, ...]:

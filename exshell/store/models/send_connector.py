@@ -192,12 +192,13 @@ class SendConnector(ExchangeObject):
         return warnings
 
     def check_in(self, store: Any) -> list[str]:
-        from exshell.store.servers import server_roles  # the organization's servers
+        from exshell.store.servers import local_server_name, server_roles
 
         if len(self.SourceTransportServers) == 0:
             # Exchange makes the server the connector is created on its source server.
-            self.set_converted("SourceTransportServers", [store.local_server_name()])
-        roles = server_roles(store, self.SourceTransportServers)
+            roles = dict([store.server_role(local_server_name())])
+        else:
+            roles = server_roles(store, self.SourceTransportServers)
         self.set_converted("SourceTransportServers", list(roles))
         edge = [name for name, role in roles.items() if role == "Edge"]
         hub = [name for name, role in roles.items() if role != "Edge"]
