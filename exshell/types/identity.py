@@ -18,6 +18,7 @@ Contract:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Optional
 
 from exshell.language.values import ArgumentNumber
@@ -28,6 +29,7 @@ _TASKS = "Microsoft.Exchange.Configuration.Tasks."
 _QUEUES = "Microsoft.Exchange.Data.QueueViewer."
 
 
+@lru_cache(maxsize=256)
 def wildcard_pattern(text: str) -> "re.Pattern[str]":
     """A case-insensitive full-match regex for an Exchange ``*`` wildcard."""
     return re.compile("^" + ".*".join(re.escape(part) for part in text.split("*")) + "$",
