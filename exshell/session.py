@@ -11,8 +11,9 @@ Contract (what the runner, the console and the cmdlets use):
         ``session.exit_code`` holds the code of ``exit N`` (None if no exit ran);
         ``session.terminated`` tells whether an uncaught terminating error ended the run.
     session.invoke_script_block(sb, args=(), input=NO_INPUT, dollar_under=NO_INPUT,
-                                new_scope=True) -> list
-        runs a ScriptBlock (Where-Object, ForEach-Object, calculated properties)
+                                new_scope=False) -> list
+        runs a ScriptBlock (Where-Object, ForEach-Object, calculated properties) in the
+        caller's scope as PowerShell does for those cmdlets
     session.get_variable(name, default=None) / set_variable(name, value, scope=None)
     session.resolve_command(name) -> invocation.CommandInfo | None   alias, function, cmdlet
     session.report_error(record, show=True)   a non-terminating error: $Error, $? false, display
@@ -308,7 +309,10 @@ class Session:
         return self.run(text, path=os.path.abspath(path), sink=sink, args=args or [])
 
     def invoke_script_block(self, sb: Any, args: Any = (), input: Any = NO_INPUT,
-                            dollar_under: Any = NO_INPUT, new_scope: bool = True) -> list:
+                            dollar_under: Any = NO_INPUT, new_scope: bool = False) -> list:
+        """Run ``sb`` for a cmdlet.  Like ForEach-Object and Where-Object in PowerShell the
+        block runs in the caller's scope (``$n = 0; 1..3 | % { $n += $_ }`` counts),
+        with ``$_``/``$args`` restored afterwards; ``new_scope=True`` isolates it."""
         return self.evaluator.invoke_script_block(sb, list(args), input, dollar_under, new_scope)
 
     # -------------------------------------------------------------- store

@@ -521,7 +521,7 @@ class Evaluator:
         block = args[0]
         results: list = []
         for item in items:
-            produced = self.invoke_script_block(block, [], AUTOMATION_NULL, item, True)
+            produced = self.invoke_script_block(block, [], AUTOMATION_NULL, item, False)
             if name == "where":
                 if conv.to_bool(collect(produced)):
                     results.append(item)

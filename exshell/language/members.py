@@ -532,8 +532,8 @@ def invoke_method(value: Any, name: str, args: list, ctx: Any) -> Any:
             result = _timespan_methods(value, lowered, args)
         elif isinstance(value, ScriptBlock):
             if lowered in ("invoke", "invokereturnasis"):
-                output = ctx.session.invoke_script_block(value, args=args)
-                return output[0] if len(output) == 1 else (None if not output else output)
+                # Invoke() returns a collection, even of one object
+                return ctx.session.invoke_script_block(value, args=args, new_scope=True)
             if lowered == "getnewclosure":
                 return value
         elif isinstance(value, (int, float, Decimal)) and lowered == "compareto":

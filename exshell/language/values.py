@@ -317,7 +317,7 @@ class ScriptBlock:
         self.is_filter = is_filter
 
     def invoke(self, *args: Any) -> list:
-        return self.session.invoke_script_block(self, args=args)
+        return self.session.invoke_script_block(self, args=args, new_scope=True)
 
     def __str__(self) -> str:
         return self.text

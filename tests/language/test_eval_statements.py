@@ -146,3 +146,14 @@ def test_args_of_a_script_run():
     session = new_session()
     outputs, _ = session.run("$args[1]", args=["a", "b"])
     assert outputs == ["b"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("$n = 0; 1..3 | ForEach-Object { $n += $_ }; $n", [6]),
+    ("$seen = @(); 1,2 | Where-Object { $seen += $_; $true } | Out-Null; $seen.Count", [2]),
+    ("function f { $args[0]; 1..2 | % { $_ }; $args[0] }; f 'a'", ["a", 1, 2, "a"]),
+    ("$_ = 'outer'; 1 | % { $_ }; $_", [1, "outer"]),
+    ("$x = 1; $sb = { $x = 2 }; $sb.Invoke(); $x", [1]),
+])
+def test_cmdlet_script_blocks_run_in_the_callers_scope(text, expected):
+    assert run(text) == expected
