@@ -62,7 +62,7 @@ def test_prompt_and_result(terminal):
 def test_open_brace_asks_for_more_lines(terminal):
     terminal.wait_for("[PS] ")
     terminal.send("if ($true) {")
-    terminal.wait_for(">> ")
+    terminal.wait_for("\n>>")
     terminal.send("'inside'")
     terminal.send("}")
     screen = terminal.wait_for("inside\n")
@@ -73,7 +73,7 @@ def test_missing_mandatory_parameter_is_prompted(terminal):
     terminal.wait_for("[PS] ")
     terminal.send("function Greet { param([Parameter(Mandatory=$true)][string]$Name) \"hello $Name\" }")
     terminal.send("Greet")
-    screen = terminal.wait_for("Name: ")
+    screen = terminal.wait_for("Name:")
     assert "Supply values for the following parameters:" in screen
     terminal.send("World")
     terminal.wait_for("hello World")
