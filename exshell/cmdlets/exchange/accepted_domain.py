@@ -14,7 +14,9 @@ from typing import Any
 
 from exshell import types as T
 from exshell.cmdlets.base import Param, cmdlet
-from exshell.cmdlets.exchange.common import LATER, ExchangeGet, ExchangeNew, ExchangeRemove, ExchangeSet
+from exshell.cmdlets.exchange.common import (
+    LATER, ExchangeGet, ExchangeNew, ExchangeRemove, ExchangeSet,
+)
 from exshell.language.values import UInt32
 
 
@@ -37,7 +39,7 @@ class SetAcceptedDomainBase(AcceptedDomainCmdlet, ExchangeSet):
     confirm_impact="Medium",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.NewAcceptedDomain",
-    synopsis=('Adds an SMTP domain the organization accepts mail for (authoritative or relay).'),
+    synopsis="Adds an SMTP domain the organization accepts mail for (authoritative or relay).",
 )
 class NewAcceptedDomain(AcceptedDomainCmdlet, ExchangeNew):
     Name = Param(str, mandatory=True, position=1)
@@ -50,7 +52,7 @@ class NewAcceptedDomain(AcceptedDomainCmdlet, ExchangeNew):
     "Get-AcceptedDomain",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.GetAcceptedDomain",
-    synopsis=('Lists accepted domains, or the ones matching Identity.'),
+    synopsis="Lists accepted domains, or the ones matching Identity.",
 )
 class GetAcceptedDomain(AcceptedDomainCmdlet, ExchangeGet):
     Identity = Param(T.AcceptedDomainIdParameter, position=1, from_pipeline=True)
@@ -64,7 +66,7 @@ class GetAcceptedDomain(AcceptedDomainCmdlet, ExchangeGet):
     confirm_impact="Medium",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.SetAcceptedDomain",
-    synopsis=('Changes an accepted domain, for example its type or whether it is the default.'),
+    synopsis="Changes an accepted domain, for example its type or whether it is the default.",
 )
 class SetAcceptedDomain(SetAcceptedDomainBase):
     Identity = Param(T.AcceptedDomainIdParameter, mandatory=True, position=1, from_pipeline=True)
@@ -90,7 +92,7 @@ class SetAcceptedDomain(SetAcceptedDomainBase):
     confirm_impact="High",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.RemoveAcceptedDomain",
-    synopsis=('Deletes an accepted domain after confirmation.'),
+    synopsis="Deletes an accepted domain after confirmation.",
 )
 class RemoveAcceptedDomain(AcceptedDomainCmdlet, ExchangeRemove):
     Identity = Param(T.AcceptedDomainIdParameter, mandatory=True, position=1, from_pipeline=True)

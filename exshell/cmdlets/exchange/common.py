@@ -14,8 +14,9 @@ Contract for a per-noun module (send_connector.py, ...):
     the object itself live on the store models (exshell/store), never here.
 
 Every New-/Set-/Remove- invocation works inside one store transaction (per
-pipeline object): a cmdlet that fails changes nothing.  Get- reads need none.  Failures become non-terminating error records naming the
-Exchange task class in their FullyQualifiedErrorId, as Exchange writes them.
+pipeline object): a cmdlet that fails changes nothing.  Get- reads need none.
+Failures become non-terminating error records naming the Exchange task class
+in their FullyQualifiedErrorId, as Exchange writes them.
 """
 from __future__ import annotations
 

@@ -55,8 +55,9 @@ class SetExchangeServerBase(ExchangeServerCmdlet, ExchangeSet):
     "Get-ExchangeServer",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.GetExchangeServer",
-    default_set='Identity',
-    synopsis=('Lists the Exchange servers of the organization with their roles, site, edition and version.'),
+    default_set="Identity",
+    synopsis=("Lists the Exchange servers of the organization with their roles, site, edition and "
+              "version."),
 )
 class GetExchangeServer(ExchangeServerCmdlet, ExchangeGet):
     Identity = Param(T.ServerIdParameter, sets=['Identity'], position=1, from_pipeline=True)
@@ -71,7 +72,8 @@ class GetExchangeServer(ExchangeServerCmdlet, ExchangeGet):
     confirm_impact="Medium",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.SetExchangeServer",
-    synopsis=('Changes server-wide settings such as error reporting and the customer feedback program.'),
+    synopsis=("Changes server-wide settings such as error reporting and the customer feedback "
+              "program."),
 )
 class SetExchangeServer(SetExchangeServerBase):
     Identity = Param(T.ServerIdParameter, mandatory=True, position=1, from_pipeline=True)
@@ -121,8 +123,8 @@ class NewTransportServer(ExchangeServerCmdlet, ExchangeCmdlet):
             with self.store.transaction():
                 if not self.confirm(f'Registering {role} server "{name}".'):
                     return
-                server = add_transport_server(
-                    self.store, name, role=role, fqdn=str(self.Fqdn) if self.Fqdn is not None else None)
+                fqdn = str(self.Fqdn) if self.Fqdn is not None else None
+                server = add_transport_server(self.store, name, role=role, fqdn=fqdn)
         except store_errors() as exc:
             self.report(exc)
             return

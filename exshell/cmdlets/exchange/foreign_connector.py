@@ -24,7 +24,8 @@ class ForeignConnectorCmdlet:
     confirm_impact="Medium",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.NewForeignConnector",
-    synopsis=('Creates a Foreign connector that hands mail for its address spaces to a non-SMTP gateway through a drop directory.'),
+    synopsis=("Creates a Foreign connector that hands mail for its address spaces to a non-SMTP "
+              "gateway through a drop directory."),
 )
 class NewForeignConnector(ForeignConnectorCmdlet, ExchangeNew):
     Name = Param(str, mandatory=True, position=1)
@@ -38,7 +39,7 @@ class NewForeignConnector(ForeignConnectorCmdlet, ExchangeNew):
     "Get-ForeignConnector",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.GetForeignConnector",
-    synopsis=('Lists Foreign connectors, or the ones matching Identity.'),
+    synopsis="Lists Foreign connectors, or the ones matching Identity.",
 )
 class GetForeignConnector(ForeignConnectorCmdlet, ExchangeGet):
     Identity = Param(T.ForeignConnectorIdParameter, position=1, from_pipeline=True)
@@ -51,7 +52,8 @@ class GetForeignConnector(ForeignConnectorCmdlet, ExchangeGet):
     confirm_impact="Medium",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.SetForeignConnector",
-    synopsis=('Changes a Foreign connector: address spaces, drop directory and its quota, size limit.'),
+    synopsis=("Changes a Foreign connector: address spaces, drop directory and its quota, size "
+              "limit."),
 )
 class SetForeignConnector(ForeignConnectorCmdlet, ExchangeSet):
     Identity = Param(T.ForeignConnectorIdParameter, mandatory=True, position=1, from_pipeline=True)
@@ -75,7 +77,7 @@ class SetForeignConnector(ForeignConnectorCmdlet, ExchangeSet):
     confirm_impact="High",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.RemoveForeignConnector",
-    synopsis=('Deletes a Foreign connector after confirmation.'),
+    synopsis="Deletes a Foreign connector after confirmation.",
 )
 class RemoveForeignConnector(ForeignConnectorCmdlet, ExchangeRemove):
     Identity = Param(T.ForeignConnectorIdParameter, mandatory=True, position=1, from_pipeline=True)

@@ -34,7 +34,8 @@ class NewReceiveConnectorBase(ReceiveConnectorCmdlet, ExchangeNew):
         from exshell.store.models.receive_connector import usage_properties
 
         switches = {name: bool(self.bound.get(name)) for name in USAGE_SWITCHES}
-        for name, value in usage_properties(self.bound.get("Usage"), self.bound, **switches).items():
+        defaults = usage_properties(self.bound.get("Usage"), self.bound, **switches)
+        for name, value in defaults.items():
             properties.setdefault(name, value)
         server = self.bound.get("Server")
         # The server must exist; its FQDN or any case of its name stores as the name.
@@ -55,17 +56,22 @@ class GetReceiveConnectorBase(ReceiveConnectorCmdlet, ExchangeGet):
     confirm_impact="Medium",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.NewReceiveConnector",
-    default_set='Custom',
-    synopsis=('Creates a Receive connector on a transport server: the listener and the remote addresses it accepts mail from.'),
+    default_set="Custom",
+    synopsis=("Creates a Receive connector on a transport server: the listener and the remote "
+              "addresses it accepts mail from."),
 )
 class NewReceiveConnector(NewReceiveConnectorBase):
     Name = Param(str, mandatory=True, position=1)
-    Bindings = Param(T.MultiValued(T.IPBinding), sets=['Client', 'Custom', 'Internal', 'Internet', 'Partner', 'UsageType'], mandatory=True)
+    Bindings = Param(T.MultiValued(T.IPBinding),
+                     sets=['Client', 'Custom', 'Internal', 'Internet', 'Partner', 'UsageType'],
+                     mandatory=True)
     Client = Param(SwitchParameter, sets=['Client'], mandatory=True)
     Internal = Param(SwitchParameter, sets=['Internal'], mandatory=True)
     Internet = Param(SwitchParameter, sets=['Internet'], mandatory=True)
     Partner = Param(SwitchParameter, sets=['Partner'], mandatory=True)
-    RemoteIPRanges = Param(T.MultiValued(T.IPRange), sets=['Client', 'Custom', 'Internal', 'Internet', 'Partner', 'UsageType'], mandatory=True)
+    RemoteIPRanges = Param(T.MultiValued(T.IPRange),
+                           sets=['Client', 'Custom', 'Internal', 'Internet', 'Partner', 'UsageType'],
+                           mandatory=True)
     Usage = Param(T.UsageType, sets=['UsageType'], mandatory=True)
     AdvertiseClientSettings = Param(bool)
     AuthMechanism = Param(T.AuthMechanisms)
@@ -124,11 +130,13 @@ class NewReceiveConnector(NewReceiveConnectorBase):
     "Get-ReceiveConnector",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.GetReceiveConnector",
-    default_set='Identity',
-    synopsis=('Lists Receive connectors, all of them, those of one server, or those matching Identity.'),
+    default_set="Identity",
+    synopsis=("Lists Receive connectors, all of them, those of one server, or those matching "
+              "Identity."),
 )
 class GetReceiveConnector(GetReceiveConnectorBase):
-    Identity = Param(T.ReceiveConnectorIdParameter, sets=['Identity'], position=1, from_pipeline=True)
+    Identity = Param(T.ReceiveConnectorIdParameter,
+                     sets=['Identity'], position=1, from_pipeline=True)
     DomainController = Param(T.Fqdn)
     Server = Param(T.ServerIdParameter, sets=['Server'], from_pipeline=True)
 
@@ -139,7 +147,7 @@ class GetReceiveConnector(GetReceiveConnectorBase):
     confirm_impact="Medium",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.SetReceiveConnector",
-    synopsis=('Changes settings of an existing Receive connector.'),
+    synopsis="Changes settings of an existing Receive connector.",
 )
 class SetReceiveConnector(ReceiveConnectorCmdlet, ExchangeSet):
     Identity = Param(T.ReceiveConnectorIdParameter, mandatory=True, position=1, from_pipeline=True)
@@ -205,7 +213,7 @@ class SetReceiveConnector(ReceiveConnectorCmdlet, ExchangeSet):
     confirm_impact="High",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.RemoveReceiveConnector",
-    synopsis=('Deletes a Receive connector after confirmation.'),
+    synopsis="Deletes a Receive connector after confirmation.",
 )
 class RemoveReceiveConnector(ReceiveConnectorCmdlet, ExchangeRemove):
     Identity = Param(T.ReceiveConnectorIdParameter, mandatory=True, position=1, from_pipeline=True)

@@ -31,7 +31,8 @@ class RemoteDomainCmdlet:
     confirm_impact="Medium",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.NewRemoteDomain",
-    synopsis=('Adds a remote domain entry: message formatting and reply settings for mail to that domain.'),
+    synopsis=("Adds a remote domain entry: message formatting and reply settings for mail to that "
+              "domain."),
 )
 class NewRemoteDomain(RemoteDomainCmdlet, ExchangeNew):
     Name = Param(str, mandatory=True, position=1)
@@ -43,7 +44,7 @@ class NewRemoteDomain(RemoteDomainCmdlet, ExchangeNew):
     "Get-RemoteDomain",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.GetRemoteDomain",
-    synopsis=('Lists remote domain entries, or the ones matching Identity.'),
+    synopsis="Lists remote domain entries, or the ones matching Identity.",
 )
 class GetRemoteDomain(RemoteDomainCmdlet, ExchangeGet):
     Identity = Param(T.RemoteDomainIdParameter, position=1, from_pipeline=True)
@@ -57,7 +58,8 @@ class GetRemoteDomain(RemoteDomainCmdlet, ExchangeGet):
     confirm_impact="Medium",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.SetRemoteDomain",
-    synopsis=('Changes how mail to a remote domain is formatted and which automatic messages it gets.'),
+    synopsis=("Changes how mail to a remote domain is formatted and which automatic messages it "
+              "gets."),
 )
 class SetRemoteDomain(RemoteDomainCmdlet, ExchangeSet):
     Identity = Param(T.RemoteDomainIdParameter, mandatory=True, position=1, from_pipeline=True)
@@ -79,7 +81,8 @@ class SetRemoteDomain(RemoteDomainCmdlet, ExchangeSet):
     NDRDiagnosticInfoEnabled = Param(bool)
     NDREnabled = Param(bool)
     NonMimeCharacterSet = Param(str)
-    PreferredInternetCodePageForShiftJis = Param(ref_type("PreferredInternetCodePageForShiftJisEnum"))
+    PreferredInternetCodePageForShiftJis = Param(ref_type("PreferredInternetCodePageForShiftJisEnum"),
+                                                )
     RequiredCharsetCoverage = Param(int)
     TargetDeliveryDomain = Param(bool)
     TNEFEnabled = Param(bool)
@@ -94,7 +97,7 @@ class SetRemoteDomain(RemoteDomainCmdlet, ExchangeSet):
     confirm_impact="High",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.RemoveRemoteDomain",
-    synopsis=('Deletes a remote domain entry after confirmation (the Default entry stays).'),
+    synopsis="Deletes a remote domain entry after confirmation (the Default entry stays).",
 )
 class RemoveRemoteDomain(RemoteDomainCmdlet, ExchangeRemove):
     Identity = Param(T.RemoteDomainIdParameter, mandatory=True, position=1, from_pipeline=True)

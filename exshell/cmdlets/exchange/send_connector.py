@@ -39,8 +39,8 @@ class NewSendConnectorBase(SendConnectorCmdlet, ExchangeNew):
     def adjust_new(self, properties: dict[str, Any]) -> None:
         from exshell.store.models.send_connector import usage_from_switches
 
-        usage = usage_from_switches(
-            self.bound.get("Usage"), **{name: bool(self.bound.get(name)) for name in USAGE_DEFAULTS})
+        switches = {name: bool(self.bound.get(name)) for name in USAGE_DEFAULTS}
+        usage = usage_from_switches(self.bound.get("Usage"), **switches)
         for name, value in USAGE_DEFAULTS[usage].items():
             properties.setdefault(name, value)
         # As the EMC wizard and the cmdlet do on a Hub: the server you work on sends.
@@ -53,8 +53,9 @@ class NewSendConnectorBase(SendConnectorCmdlet, ExchangeNew):
     confirm_impact="Medium",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.NewSendConnector",
-    default_set='AddressSpaces',
-    synopsis=('Creates a Send connector: the route outbound mail takes for the address spaces it names.'),
+    default_set="AddressSpaces",
+    synopsis=("Creates a Send connector: the route outbound mail takes for the address spaces it "
+              "names."),
 )
 class NewSendConnector(NewSendConnectorBase):
     Name = Param(str, mandatory=True, position=1)
@@ -92,9 +93,10 @@ class NewSendConnector(NewSendConnectorBase):
     SourceIPAddress = Param(T.IPAddress)
     SourceTransportServers = Param(T.MultiValued(T.ServerIdParameter))
     TlsAuthLevel = Param(T.TlsAuthLevel)
-    TlsCertificateName = Param(ref_type("SmtpX509Identifier"), sets=['AddressSpaces'], versions=LATER)
+    TlsCertificateName = Param(ref_type("SmtpX509Identifier"),
+                               sets=['AddressSpaces'], versions=LATER)
     TlsDomain = Param(T.SmtpDomainWithSubdomains)
-    Usage = Param(T.UsageType)
+    Usage = Param(T.UsageType, values=["Custom", "Internal", "Internet", "Partner"])  # Client is receive-only
     UseExternalDNSServersEnabled = Param(bool)
 
 
@@ -102,7 +104,7 @@ class NewSendConnector(NewSendConnectorBase):
     "Get-SendConnector",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.GetSendConnector",
-    synopsis=('Lists Send connectors, or the ones whose name or GUID matches Identity.'),
+    synopsis="Lists Send connectors, or the ones whose name or GUID matches Identity.",
 )
 class GetSendConnector(SendConnectorCmdlet, ExchangeGet):
     Identity = Param(T.SendConnectorIdParameter, position=1, from_pipeline=True)
@@ -115,7 +117,7 @@ class GetSendConnector(SendConnectorCmdlet, ExchangeGet):
     confirm_impact="Medium",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.SetSendConnector",
-    synopsis=('Changes settings of an existing Send connector.'),
+    synopsis="Changes settings of an existing Send connector.",
 )
 class SetSendConnector(SendConnectorCmdlet, ExchangeSet):
     Identity = Param(T.SendConnectorIdParameter, mandatory=True, position=1, from_pipeline=True)
@@ -161,7 +163,7 @@ class SetSendConnector(SendConnectorCmdlet, ExchangeSet):
     confirm_impact="High",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.RemoveSendConnector",
-    synopsis=('Deletes a Send connector after confirmation.'),
+    synopsis="Deletes a Send connector after confirmation.",
 )
 class RemoveSendConnector(SendConnectorCmdlet, ExchangeRemove):
     Identity = Param(T.SendConnectorIdParameter, mandatory=True, position=1, from_pipeline=True)

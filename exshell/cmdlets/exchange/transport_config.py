@@ -30,7 +30,8 @@ class TransportConfigCmdlet:
     "Get-TransportConfig",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.GetTransportConfig",
-    synopsis=('Shows the organization-wide transport settings (size limits, DSN, TLS domain lists, journaling).'),
+    synopsis=("Shows the organization-wide transport settings (size limits, DSN, TLS domain lists, "
+              "journaling)."),
 )
 class GetTransportConfig(TransportConfigCmdlet, ExchangeGet):
     Identity = Param(T.OrganizationIdParameter, position=1, from_pipeline=True)
@@ -43,7 +44,7 @@ class GetTransportConfig(TransportConfigCmdlet, ExchangeGet):
     confirm_impact="Medium",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.SetTransportConfig",
-    synopsis=('Changes the organization-wide transport settings.'),
+    synopsis="Changes the organization-wide transport settings.",
 )
 class SetTransportConfig(TransportConfigCmdlet, ExchangeSet):
     Identity = Param(T.OrganizationIdParameter, position=1, from_pipeline=True)

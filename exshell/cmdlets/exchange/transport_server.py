@@ -22,7 +22,7 @@ class TransportServerCmdlet:
     "Get-TransportServer",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.GetTransportServer",
-    synopsis=('Shows the transport settings of each Hub Transport or Edge server, or of one.'),
+    synopsis="Shows the transport settings of each Hub Transport or Edge server, or of one.",
 )
 class GetTransportServer(TransportServerCmdlet, ExchangeGet):
     Identity = Param(T.TransportServerIdParameter, position=1, from_pipeline=True)
@@ -35,7 +35,8 @@ class GetTransportServer(TransportServerCmdlet, ExchangeGet):
     confirm_impact="Medium",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.SetTransportServer",
-    synopsis=('Changes the transport settings of one server: DNS, retry and expiry, connection limits, logs.'),
+    synopsis=("Changes the transport settings of one server: DNS, retry and expiry, connection "
+              "limits, logs."),
 )
 class SetTransportServer(TransportServerCmdlet, ExchangeSet):
     Identity = Param(T.ServerIdParameter, mandatory=True, position=1, from_pipeline=True)

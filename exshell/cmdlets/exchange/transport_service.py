@@ -18,7 +18,8 @@ from exshell.cmdlets.exchange.transport_server import TransportServerCmdlet
     "Get-TransportService",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.GetTransportService",
-    synopsis=('The Exchange 2013+ name of Get-TransportServer; here it reads the same per-server transport settings.'),
+    synopsis=("The Exchange 2013+ name of Get-TransportServer; here it reads the same per-server "
+              "transport settings."),
 )
 class GetTransportService(TransportServerCmdlet, ExchangeGet):
     Identity = Param(T.TransportServerIdParameter, position=1, from_pipeline=True)
@@ -31,7 +32,8 @@ class GetTransportService(TransportServerCmdlet, ExchangeGet):
     confirm_impact="Medium",
     exchange=True,
     command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.SetTransportService",
-    synopsis=('The Exchange 2013+ name of Set-TransportServer; here it changes the same per-server transport settings.'),
+    synopsis=("The Exchange 2013+ name of Set-TransportServer; here it changes the same per-server "
+              "transport settings."),
 )
 class SetTransportService(TransportServerCmdlet, ExchangeSet):
     Identity = Param(T.ServerIdParameter, mandatory=True, position=1, from_pipeline=True)
@@ -139,7 +141,8 @@ class SetTransportService(TransportServerCmdlet, ExchangeSet):
     TransportHttpLogPath = Param(ref_type("LocalLongFullPath"), versions=LATER)
     TransportMaintenanceLogEnabled = Param(bool, versions=LATER)
     TransportMaintenanceLogMaxAge = Param(T.EnhancedTimeSpan, versions=LATER)
-    TransportMaintenanceLogMaxDirectorySize = Param(T.Unlimited(T.ByteQuantifiedSize), versions=LATER)
+    TransportMaintenanceLogMaxDirectorySize = Param(T.Unlimited(T.ByteQuantifiedSize),
+                                                    versions=LATER)
     TransportMaintenanceLogMaxFileSize = Param(T.Unlimited(T.ByteQuantifiedSize), versions=LATER)
     TransportMaintenanceLogPath = Param(ref_type("LocalLongFullPath"), versions=LATER)
     TransportSyncAccountsPoisonAccountThreshold = Param(int, versions=LATER)
