@@ -19,8 +19,8 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Optional
 
-from exshell.errors import (CommandNotFoundError, ErrorRecord, PSRuntimeError, ReturnSignal,
-                            message)
+from exshell.errors import (CommandNotFoundError, ErrorRecord, ExitSignal, PSRuntimeError,
+                            ReturnSignal, message)
 from exshell.invocation import (NO_ARGUMENT, ArgumentElement, CommandInfo, InvocationInfo,
                                 ParameterElement)
 from exshell.language import ast
@@ -315,7 +315,7 @@ class FunctionProcessor:
         session.current_scope = scope
         try:
             self._bind_variables(self.result)
-            scope.set_local("args", list(unwrap(a) for a in self.result.unbound_args))
+            scope.set_local("args", [_plain(a) for a in self.result.unbound_args])
             if self.dollar_under is not _UNSET:
                 scope.set_local("_", self.dollar_under)
                 scope.set_local("PSItem", self.dollar_under)
@@ -343,8 +343,7 @@ class FunctionProcessor:
             if parameter.is_common:
                 continue
             if name in result.bound:
-                scope.set_local(name, unwrap(result.bound[name]),
-                                constraint=_constraint(parameter))
+                scope.set_local(name, _plain(result.bound[name]), constraint=_constraint(parameter))
             elif scope.local(name) is None or not self.dot_source:
                 scope.set_local(name, self._default(parameter), constraint=_constraint(parameter))
         bound_parameters = Hashtable((k, v) for k, v in result.bound.items())
@@ -379,6 +378,11 @@ class FunctionProcessor:
             self.evaluator.exec_block(statements, self.downstream)
         except ReturnSignal:
             pass
+        except ExitSignal as signal:
+            if not self.is_script:
+                raise
+            # `exit N` in a called script ends that script only and sets $LASTEXITCODE
+            session.global_scope.set_local("LASTEXITCODE", signal.code)
         finally:
             session.call_depth -= 1
             session.current_scope = saved
@@ -445,6 +449,15 @@ class FunctionProcessor:
                     self.scope.set_local("_", None)
                     self.scope.set_local("PSItem", None)
             self._run_block(self.body.end)
+
+
+def _plain(value: Any) -> Any:
+    """A bound argument as script code sees it: numeric literals lose their source text."""
+    value = unwrap(value)
+    if isinstance(value, list) and any(isinstance(item, ArgumentNumber) for item in value):
+        return type(value)(unwrap(item) for item in value) if type(value) is list else [
+            unwrap(item) for item in value]
+    return value
 
 
 def _constraint(parameter: Any) -> Any:
