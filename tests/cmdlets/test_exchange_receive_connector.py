@@ -90,3 +90,7 @@ def test_server_given_by_fqdn_stores_the_server_name_and_unknown_server_fails(sh
                        "-RemoteIPRanges 10.0.0.0/8")
     assert "object 'NOPE' couldn't be found" in result.err
     assert "R2" not in shell.ok("Get-ReceiveConnector | ForEach-Object { $_.Name }").split()
+
+
+def test_server_filter_with_an_unknown_server_is_an_error(shell):
+    assert "object 'NOPE' couldn't be found" in shell.run("Get-ReceiveConnector -Server NOPE").err

@@ -16,8 +16,7 @@ from typing import Any, Iterable
 from exshell import types as T
 from exshell.cmdlets.base import Param, cmdlet
 from exshell.cmdlets.exchange.common import (
-    LATER, ExchangeGet, ExchangeNew, ExchangeRemove, ExchangeSet, identity_text, local_server,
-    ref_type,
+    LATER, ExchangeGet, ExchangeNew, ExchangeRemove, ExchangeSet, local_server, ref_type,
 )
 from exshell.language.values import SwitchParameter
 
@@ -46,8 +45,11 @@ class NewReceiveConnectorBase(ReceiveConnectorCmdlet, ExchangeNew):
 class GetReceiveConnectorBase(ReceiveConnectorCmdlet, ExchangeGet):
     def select(self, identity: Any) -> Iterable[Any]:
         server = self.bound.get("Server")
-        return self.store.find(self.kind, identity,
-                               server=identity_text(server) if server is not None else None)
+        if server is None:
+            return super().select(identity)
+        # An unknown server is an error, not an empty list (as in Exchange).
+        name = self.store.get("ExchangeServer", server).Name
+        return self.store.find(self.kind, identity, server=name)
 
 
 @cmdlet(
