@@ -146,8 +146,14 @@ class Database:
         Runs under an immediate transaction and re-reads the version inside it,
         so two processes opening a new file at once migrate it exactly once.
         """
-        if self.schema_version() >= target:
-            return target
+        found = self.schema_version()
+        if found > SCHEMA_VERSION:
+            raise StoreUnavailable(
+                f"The configuration store '{self.path}' has schema version {found}, written by a "
+                f"newer exshell; this version understands up to {SCHEMA_VERSION}.",
+                "StoreSchemaTooNew", target=str(self.path))
+        if found >= target:
+            return found
         with self.transaction():
             before = self.schema_version()
             if before == 0:

@@ -128,3 +128,14 @@ def test_second_connection_waits_instead_of_failing(store, store_file):
             pass
     finally:
         other.close()
+
+
+def test_file_from_a_newer_exshell_is_refused(store_file):
+    Database(store_file).close()
+    connection = sqlite3.connect(store_file)
+    connection.execute("INSERT INTO schema_version(version) VALUES (?)", (SCHEMA_VERSION + 1,))
+    connection.commit()
+    connection.close()
+    with pytest.raises(StoreUnavailable) as caught:
+        Database(store_file)
+    assert caught.value.error_id == "StoreSchemaTooNew"

@@ -23,7 +23,7 @@ from exshell.store.models.base import (
 from exshell.store.models.fields import (
     Text,
     ByteSize, CountOrUnlimited, FqdnValue, IPBindingList, IPRangeList, SizeOrUnlimited,
-    SmtpDomainWithSubdomainsList, TimeSpan, enum,
+    TextList, TimeSpan, enum,
 )
 
 ALL_IPV4 = "0.0.0.0-255.255.255.255"
@@ -114,7 +114,8 @@ class ReceiveConnector(ExchangeObject):
     SizeEnabled: enum("SizeMode") = "Enabled"
     TarpitInterval: TimeSpan = "00:00:05"
     MaxAcknowledgementDelay: TimeSpan = "00:00:30"
-    TlsDomainCapabilities: SmtpDomainWithSubdomainsList = []
+    # Entries look like 'contoso.com:AcceptOorgProtocol' (domain plus capabilities).
+    TlsDomainCapabilities: TextList = []
     Server: Text
 
     @property

@@ -11,7 +11,6 @@ the pair; nothing else should.
 """
 from __future__ import annotations
 
-import uuid
 from typing import Any, ClassVar, Optional
 
 from exshell.store.models.base import (
@@ -19,7 +18,7 @@ from exshell.store.models.base import (
 )
 from exshell.store.models.fields import (
     Text,
-    ByteSize, CountOrUnlimited, IPAddressList, IPAddressValue, SizeOrUnlimited,
+    ByteSize, CountOrUnlimited, GuidValue, IPAddressList, IPAddressValue, SizeOrUnlimited,
     SmtpAddressValue, TextList, TimeSpan, enum,
 )
 
@@ -142,12 +141,12 @@ class TransportServer(ExchangeObject):
     ContentConversionTracingEnabled: bool = False
     DelayNotificationTimeout: TimeSpan = "04:00:00"
     ExternalDNSAdapterEnabled: bool = True
-    ExternalDNSAdapterGuid: uuid.UUID = ZERO_GUID
+    ExternalDNSAdapterGuid: GuidValue = ZERO_GUID
     ExternalDNSProtocolOption: enum("ProtocolOption") = "Any"
     ExternalDNSServers: IPAddressList = []
     ExternalIPAddress: IPAddressValue = None
     InternalDNSAdapterEnabled: bool = True
-    InternalDNSAdapterGuid: uuid.UUID = ZERO_GUID
+    InternalDNSAdapterGuid: GuidValue = ZERO_GUID
     InternalDNSProtocolOption: enum("ProtocolOption") = "Any"
     InternalDNSServers: IPAddressList = []
     IntraOrgConnectorProtocolLoggingLevel: enum("ProtocolLoggingLevel") = "None"
