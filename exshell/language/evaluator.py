@@ -98,6 +98,16 @@ class Evaluator:
         return None, name
 
     def read_variable(self, name: str, default: Any = None) -> Any:
+        if ":" not in name:
+            lowered = name.lower()
+            if lowered in _CONSTANTS:
+                return _CONSTANTS[lowered]
+            if lowered == "?":
+                return self.session.last_status
+            if lowered == "pwd":
+                return os.getcwd()
+            variable = self.session.current_scope.find_folded(lowered)
+            return default if variable is None else variable.value
         scope_name, bare = self._split_name(name)
         lowered = bare.lower()
         if scope_name == "env":

@@ -402,7 +402,8 @@ def bitwise(op: str, left: Any, right: Any) -> Any:
 
 def binary(op: str, left: Any, right: Any, ctx: Any) -> Any:
     if op in ("+", "-", "*", "/", "%"):
-        return arith(op, left, right, ctx.ofs)
+        # $OFS matters only when something is turned into a string
+        return arith(op, left, right, ctx.ofs if isinstance(left, str) else " ")
     if op == "..":
         return range_op(left, right)
     if op == "f":

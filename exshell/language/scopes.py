@@ -49,6 +49,16 @@ class Scope:
                 return variable
         return None
 
+    def find_folded(self, key: str) -> Optional[Variable]:
+        """``find`` for a name already in lower case (the evaluator's hot path)."""
+        scope: Optional[Scope] = self
+        while scope is not None:
+            variable = scope.variables.get(key)
+            if variable is not None:
+                return variable
+            scope = scope.parent
+        return None
+
     def local(self, name: str) -> Optional[Variable]:
         return self.variables.get(name.lower())
 
