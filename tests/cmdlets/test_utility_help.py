@@ -179,3 +179,8 @@ def test_enum_choices_include_zero_valued_flags():
 
     assert syntax_lines(CommandMetadata.from_cmdlet(SetMech)) == \
         ["Set-Mech [-Mode {NONE_ | Tls | BasicAuth}] [<CommonParameters>]"]
+
+
+def test_get_help_unknown_parameter(shell):
+    assert "No parameter matches criteria Nope." in shell.run("Get-Help Get-Date -Parameter Nope").errors
+    assert "-Month <Int32>" in shell.ok("Get-Help Get-Date -Parameter Mo*").values[0]

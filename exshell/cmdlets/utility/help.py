@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from exshell.cmdlets.base import ArrayOf, Cmdlet, Param, ParamSet, cmdlet
-from exshell.cmdlets.utility.syntax import help_text, syntax_lines
+from exshell.cmdlets.utility.syntax import help_text, matching_parameters, syntax_lines
 from exshell.errors import ErrorRecord, message
 from exshell.host.format import Column, register_view
 from exshell.language.values import PSObject, SwitchParameter
@@ -221,6 +221,14 @@ class GetHelp(Cmdlet):
             page = metadata.name.lower()
             area = "exchange" if getattr(info, "exchange", False) else "microsoft.powershell.utility"
             self.write_object(f"https://learn.microsoft.com/powershell/module/{area}/{page}")
+            return
+        if self.Parameter is not None and not matching_parameters(metadata, self.Parameter):
+            self.write_error(ErrorRecord(
+                message=f"No parameter matches criteria {self.Parameter}.", error_id="NoParmsFound",
+                category="InvalidArgument", target_object=self.Parameter,
+                target_name=self.Parameter, target_type="String", activity="Get-Help",
+                reason="PSArgumentException",
+                command_type_name="Microsoft.PowerShell.Commands.GetHelpCommand"))
             return
         from exshell.cmdlets import registry
         aliases = sorted(alias for alias, target in registry.ALIASES.items()

@@ -163,6 +163,13 @@ def parameter_block(parameter: Any) -> list[str]:
     return lines
 
 
+def matching_parameters(metadata: Any, pattern_text: str) -> list[Any]:
+    """The command's own parameters whose names match a wildcard pattern."""
+    from exshell.language.regex import wildcard_to_regex
+    pattern = wildcard_to_regex(pattern_text)
+    return [p for p in metadata.parameters.values() if not p.is_common and pattern.match(p.name)]
+
+
 def _examples(info: Any) -> list[str]:
     lines = []
     for number, (code, what) in enumerate(getattr(info, "examples", None) or [], start=1):
@@ -182,13 +189,8 @@ def help_text(metadata: Any, info: Any, aliases: list[str], *, full: bool = Fals
     columns as the console help is."""
     name = metadata.name
     if parameter is not None:
-        from exshell.language.regex import wildcard_to_regex
-        pattern = wildcard_to_regex(parameter)
-        lines = [""]
-        for candidate in metadata.parameters.values():
-            if not candidate.is_common and pattern.match(candidate.name):
-                lines.extend(parameter_block(candidate))
-        return "\n".join(lines) + "\n"
+        chosen = matching_parameters(metadata, parameter)
+        return "\n".join([""] + [line for p in chosen for line in parameter_block(p)]) + "\n"
     synopsis = getattr(info, "synopsis", "") or name
     description = getattr(info, "description", "") or synopsis
     lines = ["", "NAME", f"    {name}", ""]
