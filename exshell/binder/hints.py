@@ -46,7 +46,7 @@ _BACKTICK_THEN_SPACES = re.compile(r"`[ \t]+\r?$", re.M)
 # "<Connector Name>" in a syntax line of the documentation, pasted as is.
 _PLACEHOLDER = re.compile(r"<[A-Za-z][\w .-]*>")
 _MAX_SUGGESTIONS = 3
-_CUTOFF = 0.6          # difflib similarity below which a name is not suggested
+_CUTOFF = 0.75         # difflib similarity below which a name is not suggested
 _CLOSE_TO_BEST = 0.05  # suggestions must score within this of the best one
 
 
@@ -293,13 +293,10 @@ def closest(typed: str, names: Iterable[str], limit: int = _MAX_SUGGESTIONS) -> 
         if score >= _CUTOFF:
             scored.append((score, candidate))
     scored.sort(key=lambda item: (-item[0], item[1]))
-    if scored:
-        best = scored[0][0]
-        return [by_lower[c] for score, c in scored[:limit] if score >= best - _CLOSE_TO_BEST]
-    # A typed prefix that stopped matching after a typo still points somewhere.
-    if len(lowered) < 4:
+    if not scored:
         return []
-    return [by_lower[c] for c in by_lower if c.startswith(lowered[:4])][:limit]
+    best = scored[0][0]
+    return [by_lower[c] for score, c in scored[:limit] if score >= best - _CLOSE_TO_BEST]
 
 
 def _version_phrase(versions: list[str]) -> str:

@@ -235,3 +235,7 @@ def test_syntax_line_placeholders_are_pointed_out():
 ])
 def test_closest_keeps_only_names_about_as_close_as_the_best(typed, names, expected):
     assert hints.closest(typed, names) == expected
+
+
+def test_loosely_similar_names_are_not_suggested():
+    assert hints.closest("Get-ChildItem", ["Get-Date", "Get-Content", "Get-Command"]) == []
