@@ -38,3 +38,30 @@ def test_two_processes_200_edits_each_lose_nothing(store, store_file):
     assert len(spaces) == 1 + 2 * EDITS_PER_PROCESS
     assert sum(space.startswith("SMTP:left") for space in spaces) == EDITS_PER_PROCESS
     assert sum(space.startswith("SMTP:right") for space in spaces) == EDITS_PER_PROCESS
+
+
+FIRST_USE = textwrap.dedent("""
+    import sys
+    from exshell.store import open_store
+    from exshell.store.models import RemoteDomain
+
+    store = open_store()
+    with store.transaction():
+        store.add(RemoteDomain(Name=sys.argv[1], DomainName=sys.argv[1] + ".example"))
+""")
+
+
+def test_two_processes_creating_the_store_at_once_bootstrap_it_once(store_file):
+    from exshell.store.repository import open_store
+
+    workers = [subprocess.Popen([sys.executable, "-c", FIRST_USE, name],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+               for name in ("one", "two", "three")]
+    for worker in workers:
+        _, errors = worker.communicate(timeout=120)
+        assert worker.returncode == 0, errors.decode()
+    store = open_store()
+    assert sorted(d.Name for d in store.list("RemoteDomain")) == ["Default", "one", "three", "two"]
+    assert len(store.list("TransportConfig")) == 1
+    assert [s.Name for s in store.list("ExchangeServer")] == ["EXCH01"]
+    assert len(store.list("ReceiveConnector")) == 2
