@@ -70,6 +70,8 @@ def for_binding_error(record: ErrorRecord, metadata: Any, typed_name: str) -> No
 
 
 def _add_version_hint(record: ErrorRecord, metadata: Any, typed: str) -> bool:
+    """A parameter of this cmdlet in a later version, or of the later cmdlet that
+    replaced it (Set-TransportService for Set-TransportServer)."""
     command = getattr(metadata, "name", "") or record.activity
     table = _versions_table()
     if table is None:
@@ -77,20 +79,35 @@ def _add_version_hint(record: ErrorRecord, metadata: Any, typed: str) -> bool:
     canonical = table["by_lower_name"].get(command.lower())
     if canonical is None:
         return False
-    parameters: dict[str, list[str]] = table["cmdlets"][canonical]["parameters"]
+    name = _unique_match(typed, table["cmdlets"][canonical]["parameters"])
+    if name is not None:
+        versions = table["cmdlets"][canonical]["parameters"][name]
+        if "2010" in versions:
+            return False
+        if versions:
+            _add(record, f"-{name} is a parameter of {canonical} in {_version_phrase(versions)} "
+                         f"only; Exchange 2010 does not have it.")
+        else:
+            _add(record, f"-{name} is not a parameter of {canonical} in Exchange 2010.")
+        return True
+    for later, earlier in table["equivalents_2010"].items():
+        if earlier != canonical:
+            continue
+        facts = table["cmdlets"][later]
+        name = _unique_match(typed, facts["parameters"])
+        if name is not None:
+            _add(record, f"-{name} is a parameter of {later}, the {_version_phrase(facts['versions'])} "
+                         f"successor of {canonical}; Exchange 2010 has no such setting.")
+            return True
+    return False
+
+
+def _unique_match(typed: str, parameters: dict[str, list[str]]) -> Optional[str]:
+    """The parameter ``typed`` names exactly or as a unique prefix, else None."""
     lowered = typed.lower()
     exact = [name for name in parameters if name.lower() == lowered]
     matches = exact or [name for name in parameters if name.lower().startswith(lowered)]
-    if len(matches) != 1 or "2010" in parameters[matches[0]]:
-        return False
-    name = matches[0]
-    versions = parameters[name]
-    if versions:
-        _add(record, f"-{name} is a parameter of {canonical} in {_version_phrase(versions)} "
-                     f"only; Exchange 2010 does not have it.")
-    else:
-        _add(record, f"-{name} is not a parameter of {canonical} in Exchange 2010.")
-    return True
+    return matches[0] if len(matches) == 1 else None
 
 
 def _add_enum_hint(record: ErrorRecord, typed_value: str, names_text: str) -> None:

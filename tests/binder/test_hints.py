@@ -239,3 +239,12 @@ def test_closest_keeps_only_names_about_as_close_as_the_best(typed, names, expec
 
 def test_loosely_similar_names_are_not_suggested():
     assert hints.closest("Get-ChildItem", ["Get-Date", "Get-Content", "Get-Command"]) == []
+
+
+def test_parameter_of_the_later_successor_cmdlet_is_explained():
+    record = unknown_parameter("Set-TransportServer", "TransportSyncPopEnabled")
+    meta = metadata("Set-TransportServer", "Identity", "MaxOutboundConnections")
+    hints.for_binding_error(record, meta, "TransportSyncPopEnabled")
+    assert record.hints == [
+        "-TransportSyncPopEnabled is a parameter of Set-TransportService, the Exchange 2013, "
+        "2016, 2019 and SE successor of Set-TransportServer; Exchange 2010 has no such setting."]
