@@ -1,7 +1,7 @@
 """The formatter: how objects become text (Out-Default, Out-String, Format-*).
 
 Contract:
-    format_default(objects, width_or_host=120) -> str
+    format_default(objects, width_or_host=120, limit=None) -> str
         What Out-Default prints for a sequence of pipeline output: the text ends
         with a newline when it is not empty; the caller writes it as is.
     register_view(type_name, table=None, list=None, kind=None, group_by=None, autosize=False)
@@ -86,6 +86,8 @@ def display_value(value: Any, limit: int = FORMAT_ENUMERATION_LIMIT) -> str:
     """
     if _is_collection(value):
         items = list(value.keys() if isinstance(value, Hashtable) else value)
+        if limit < 0:  # $FormatEnumerationLimit = -1 shows every element
+            limit = len(items)
         shown = [_element_text(item) for item in items[:limit]]
         more = "..." if len(items) > limit else ""
         return "{" + ", ".join(shown) + more + "}"
@@ -223,7 +225,7 @@ class Column:
             return source(obj)
         return get_property(obj, source)
 
-    def text_of(self, obj: Any) -> str:
+    def text_of(self, obj: Any, limit: int = FORMAT_ENUMERATION_LIMIT) -> str:
         value = self.value_of(obj)
         if self.format_string and value is not None:
             from exshell.language.conversions import to_string
@@ -232,7 +234,7 @@ class Column:
                 return format_with(value, self.format_string, to_string)
             except FormatError:
                 pass
-        return display_value(value)
+        return display_value(value, limit)
 
 
 def as_column(spec: Union[str, Column, tuple]) -> Column:
@@ -417,7 +419,8 @@ def _group_runs(objects: list[Any], group_by: Optional[Getter]) -> list[tuple[st
 
 def build_table(objects: Sequence[Any], columns: Optional[Sequence[Any]] = None, *,
                 autosize: Optional[bool] = None, wrap: bool = False, hide_headers: bool = False,
-                group_by: Optional[Getter] = None, group_label: str = "") -> list[FormatDocument]:
+                group_by: Optional[Getter] = None, group_label: str = "",
+                limit: int = FORMAT_ENUMERATION_LIMIT) -> list[FormatDocument]:
     """Format-Table: one document per group; columns come from the first object."""
     objects = [obj for obj in objects if obj is not None]
     if not objects:
@@ -437,7 +440,7 @@ def build_table(objects: Sequence[Any], columns: Optional[Sequence[Any]] = None,
         table_columns = [TableColumn(c.label, 0 if asked_to_fit and from_view else c.width,
                                      _right_aligned(c, members[0], from_view))
                          for c in resolved]
-        rows = [[c.text_of(obj) for c in resolved] for obj in members]
+        rows = [[c.text_of(obj, limit) for c in resolved] for obj in members]
         documents.append(FormatDocument("table", columns=table_columns, rows=rows,
                                         autosize=autosize, wrap=wrap, hide_headers=hide_headers,
                                         group_label=group_label if group_by else "",
@@ -445,14 +448,15 @@ def build_table(objects: Sequence[Any], columns: Optional[Sequence[Any]] = None,
     return documents
 
 
-def build_list(objects: Sequence[Any], columns: Optional[Sequence[Any]] = None) -> list[FormatDocument]:
+def build_list(objects: Sequence[Any], columns: Optional[Sequence[Any]] = None,
+               limit: int = FORMAT_ENUMERATION_LIMIT) -> list[FormatDocument]:
     """Format-List: every object an entry; ``*`` or no columns lists every property."""
     entries = []
     for obj in objects:
         if obj is None:
             continue
         resolved = expand_names(columns, obj) if columns else _default_columns(obj, "list")
-        entries.append([(c.label, c.text_of(obj)) for c in resolved])
+        entries.append([(c.label, c.text_of(obj, limit)) for c in resolved])
     return [FormatDocument("list", entries=entries)] if entries else []
 
 
@@ -519,9 +523,27 @@ def _flatten(objects: Iterable[Any]) -> Iterable[Any]:
             yield obj
 
 
-def format_default(objects: Iterable[Any], width_or_host: Any = 120) -> str:
-    """The text Out-Default prints for ``objects`` (see the module docstring)."""
-    width = getattr(width_or_host, "width", width_or_host) or 120
+def enumeration_limit(session: Any) -> int:
+    """$FormatEnumerationLimit of a session (4 unless the user changed it)."""
+    getter = getattr(session, "get_variable", None)
+    value = getter("FormatEnumerationLimit") if callable(getter) else None
+    try:
+        return int(getattr(value, "value", value)) if value is not None else FORMAT_ENUMERATION_LIMIT
+    except (TypeError, ValueError):
+        return FORMAT_ENUMERATION_LIMIT
+
+
+def format_default(objects: Iterable[Any], width_or_host: Any = 120,
+                   limit: Optional[int] = None) -> str:
+    """The text Out-Default prints for ``objects`` (see the module docstring).
+
+    ``width_or_host`` is a width, a host (its ``width``) or a session (its host's
+    width and its $FormatEnumerationLimit).
+    """
+    if limit is None:
+        limit = enumeration_limit(width_or_host)
+    host = getattr(width_or_host, "host", None)
+    width = getattr(host if host is not None else width_or_host, "width", width_or_host) or 120
     output: list[str] = []
     run: list[Any] = []
     run_shape: Optional[tuple] = None
@@ -530,7 +552,8 @@ def format_default(objects: Iterable[Any], width_or_host: Any = 120) -> str:
         nonlocal run, run_shape
         if run:
             kind = run_shape[0] if run_shape else "table"
-            documents = build_list(run) if kind == "list" else build_table(run)
+            documents = (build_list(run, limit=limit) if kind == "list"
+                         else build_table(run, limit=limit))
             output.extend(document.render(width) for document in documents)
         run, run_shape = [], None
 

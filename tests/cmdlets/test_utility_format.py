@@ -116,3 +116,11 @@ def test_format_list_of_an_error_record(shell):
 def test_hashtables_format_as_name_value_entries(shell):
     assert shell.ok("@{Port=25} | Format-List").text == "\nName  : Port\nValue : 25\n\n\n"
     assert shell.ok("@{Port=25} | ft -AutoSize").text == "\nName Value\n---- -----\nPort 25\n\n\n"
+
+
+def test_format_enumeration_limit_is_honoured(shell):
+    shell.set("box", __import__("exshell.language.values", fromlist=["PSObject"]).PSObject(
+        [("Items", [1, 2, 3, 4, 5, 6])]))
+    assert shell.ok("$box | fl").text == "\nItems : {1, 2, 3, 4...}\n\n\n"
+    assert shell.ok("$FormatEnumerationLimit = -1; $box | fl").text == "\nItems : {1, 2, 3, 4, 5, 6}\n\n\n"
+    assert shell.ok("$FormatEnumerationLimit = 2; $box | Out-String").values == ["\nItems\n-----\n{1, 2...}\n\n\n"]

@@ -16,7 +16,8 @@ from exshell.cmdlets.base import ArrayOf, Cmdlet, Param, ParamSet, cmdlet
 from exshell.cmdlets.utility.content import ENCODINGS, file_error, os_error_text, resolve_path, write_text
 from exshell.cmdlets.utility.properties import FORMAT_KEYS, resolve_properties
 from exshell.host.format import (
-    FormatDocument, build_list, build_table, build_wide, dictionary_entries, format_default, is_scalar,
+    FormatDocument, build_list, build_table, build_wide, dictionary_entries, enumeration_limit,
+    format_default, is_scalar,
 )
 from exshell.language.values import Hashtable, SwitchParameter
 
@@ -89,7 +90,7 @@ class FormatTable(_Formatter):
         return build_table(objects, self._columns(objects[0]),
                            autosize=True if self.AutoSize else None, wrap=bool(self.Wrap),
                            hide_headers=bool(self.HideTableHeaders), group_by=group_by,
-                           group_label=label)
+                           group_label=label, limit=enumeration_limit(self.context))
 
 
 @cmdlet("Format-List", command_type_name="Microsoft.PowerShell.Commands.FormatListCommand",
@@ -107,11 +108,12 @@ class FormatList(_Formatter):
                    help="Accepted for compatibility; collections show as their elements.")
 
     def _documents(self, objects: list) -> list[FormatDocument]:
+        limit = enumeration_limit(self.context)
         if not self.Property:
-            return build_list(objects)
+            return build_list(objects, limit=limit)
         documents: list[FormatDocument] = []
         for obj in objects:
-            documents.extend(build_list([obj], self._columns(obj)))
+            documents.extend(build_list([obj], self._columns(obj), limit=limit))
         merged = FormatDocument("list", entries=[e for d in documents for e in d.entries])
         return [merged] if merged.entries else []
 
@@ -154,7 +156,8 @@ class OutString(_Collector):
     Stream = Param(SwitchParameter, help="Writes one string per line instead of one string.")
 
     def end(self) -> None:
-        text = format_default(self._objects, self.Width or _host_width(self.context))
+        text = format_default(self._objects, self.Width or _host_width(self.context),
+                              enumeration_limit(self.context))
         if self.Stream:
             for line in text.rstrip("\n").split("\n") if text else []:
                 self.write_object(line)
@@ -189,7 +192,8 @@ class OutFile(_Collector):
                 f"The file '{path}' already exists.", "NoClobber", "ResourceExists", path,
                 "Out-File", "IOException"))
             return
-        text = format_default(self._objects, self.Width or _host_width(self.context, 80))
+        text = format_default(self._objects, self.Width or _host_width(self.context, 80),
+                              enumeration_limit(self.context))
         if self.NoNewline:
             text = text.rstrip("\n")
         try:
@@ -214,7 +218,7 @@ class OutDefault(_Collector):
     InputObject = Param(object, from_pipeline=True, help="An object to show.")
 
     def end(self) -> None:
-        text = format_default(self._objects, _host_width(self.context))
+        text = format_default(self._objects, self.context)
         if text:
             self.context.host.ui.write(text)
 
@@ -227,6 +231,6 @@ class OutHost(_Collector):
     Paging = Param(SwitchParameter, help="Accepted for compatibility; output is not paged.")
 
     def end(self) -> None:
-        text = format_default(self._objects, _host_width(self.context))
+        text = format_default(self._objects, self.context)
         if text:
             self.context.host.ui.write(text)
