@@ -192,11 +192,19 @@ class PipelineRunner:
                 for item in source.items():
                     emit(item)
             return
+        # Output written while begin blocks run waits until every command has begun,
+        # as in PowerShell (a downstream command's begin runs before it sees input).
+        buffers: list[list] = [[] for _ in processors]
+        for processor, buffer in zip(processors, buffers):
+            processor.downstream = buffer.append
+        for processor in processors:
+            processor.begin()
         for upstream, downstream in zip(processors, processors[1:]):
             upstream.downstream = downstream.process
         processors[-1].downstream = emit
-        for processor in processors:
-            processor.begin()
+        for processor, buffer in reversed(list(zip(processors, buffers))):
+            for item in buffer:
+                processor.downstream(item)
         if source is not None:
             first = processors[0]
             for item in source.items():
