@@ -440,7 +440,10 @@ class LexJob(ExpressionScanner):
     def _scan_dash_argument(self, pos: int) -> Tok:
         text = self.text
         nxt = text[pos + 1:pos + 2]
-        if not self.parameters_ended and nxt and (nxt.isalpha() or nxt in "_?"):
+        # After a comma the element is a value even if it looks like a
+        # parameter (`-SortOrder: +FromAddress,-Size`).
+        if not self.parameters_ended and self.prev_type != "COMMA" \
+                and nxt and (nxt.isalpha() or nxt in "_?"):
             match = lit.PARAMETER_NAME.match(text, pos + 1)
             end = match.end()
             follower = text[end:end + 1]
