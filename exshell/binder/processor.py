@@ -185,6 +185,7 @@ class CmdletProcessor:
         action = streams.preference(self.session, self.common, "ErrorAction",
                                     "ErrorActionPreference", "Continue")
         if action == "Ignore":
+            streams.ignore_error(self.session, record)
             return
         if self._error_list is not None:
             self._error_list.append(record)

@@ -96,6 +96,11 @@ def report_error(session: Any, record: Any, show: bool) -> None:
     session.report_error(record, show=show)
 
 
+def ignore_error(session: Any, record: Any) -> None:
+    """-ErrorAction Ignore: nothing is kept or shown, but $? still turns False."""
+    session.write_error(record, action="Ignore")
+
+
 def show_warning(session: Any, text: str) -> None:
     session.host.ui.write_warning_line(text)
 

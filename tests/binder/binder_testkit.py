@@ -202,6 +202,7 @@ class FakeSession:
         self.options = FakeOptions(non_interactive)
         self.variables: dict[str, Any] = {}
         self.reported: list[tuple] = []
+        self.ignored: list = []
 
     def get_variable(self, name: str) -> Any:
         return self.variables.get(name.lower())
@@ -211,3 +212,6 @@ class FakeSession:
 
     def report_error(self, record: Any, show: bool = True) -> None:
         self.reported.append((record, show))
+
+    def write_error(self, record: Any, action: Any = None) -> None:
+        self.ignored.append(record)

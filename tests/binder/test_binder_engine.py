@@ -95,3 +95,9 @@ def test_mandatory_parameter_missing_non_interactively():
     assert had_error
     assert shell.error_list[0].message == (
         "Cannot process command because of one or more missing mandatory parameters: Text.")
+
+
+@pytest.mark.parametrize("action", ["Ignore", "SilentlyContinue"])
+def test_dollar_question_is_false_after_a_quiet_error(action):
+    outputs, _, _ = run(f"Write-Error 'x' -ErrorAction {action}; $?")
+    assert outputs == [False]
