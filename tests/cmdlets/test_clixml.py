@@ -182,3 +182,11 @@ def test_a_secure_string_from_another_user_cannot_be_read(tmp_path, monkeypatch)
     with pytest.raises(clixml.ClixmlError) as caught:
         clixml.deserialize(text)
     assert "another user or computer" in str(caught.value)
+
+
+def test_re_exported_deserialized_objects_keep_one_prefix():
+    (once,) = clixml.deserialize(clixml.serialize([PSObject([("a", 1)])]))
+    (twice,) = clixml.deserialize(clixml.serialize([once]))
+    assert twice.type_names == ["Deserialized.System.Management.Automation.PSCustomObject",
+                                "Deserialized.System.Object"]
+    assert twice.get("a") == 1

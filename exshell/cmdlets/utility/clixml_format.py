@@ -506,7 +506,9 @@ class _Reader:
             if text is not None and not isinstance(result, (list, dict)):
                 result = text  # enums come back as their names, as a remote EMS shows them
         else:
-            names = [DESERIALIZED + n for n in type_names] or [DESERIALIZED + "System.Object"]
+            # A re-exported deserialized object keeps one prefix, as PowerShell does.
+            names = [n if n.startswith(DESERIALIZED) else DESERIALIZED + n
+                     for n in type_names] or [DESERIALIZED + "System.Object"]
             result = DeserializedObject(properties, names, text if text is not None else "")
             if text is None:
                 result.text = _object_text(result)
