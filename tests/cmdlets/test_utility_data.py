@@ -109,3 +109,18 @@ def test_convert_to_and_from_csv(shell):
     assert lines == ['"Name","Size"', '"alpha","12"', '"beta","3"']
     values = shell.ok("'Name,Cost', 'a,5' | ConvertFrom-Csv").values
     assert [(v.get("Name"), v.get("Cost")) for v in values] == [("a", "5")]
+
+
+def test_multi_valued_values_become_json_arrays(shell):
+    class Multi:
+        def __init__(self, *items):
+            self.items = items
+
+        def __iter__(self):
+            return iter(self.items)
+
+        def __str__(self):
+            return "{" + ", ".join(self.items) + "}"
+
+    shell.set("m", PSObject([("Spaces", Multi("SMTP:a;1", "SMTP:b;2"))]))
+    assert shell.ok("$m | ConvertTo-Json -Compress").values == ['{"Spaces":["SMTP:a;1","SMTP:b;2"]}']

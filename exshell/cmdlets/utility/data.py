@@ -69,7 +69,7 @@ class _JsonWriter:
             return str(value.value)
         if isinstance(value, timedelta):
             return self._object(_timespan_pairs(value), level)
-        if isinstance(value, (list, tuple)):
+        if isinstance(value, (list, tuple)) or _is_value_collection(value):
             return self._array(list(value), level)
         if isinstance(value, dict):
             return self._object([(str(k), v) for k, v in value.items()], level)
@@ -111,12 +111,18 @@ class _JsonWriter:
 
     def _nested(self, item: Any, level: int) -> str:
         container = isinstance(item, (list, tuple, dict, PSObject, timedelta)) or (
-            hasattr(item, "ps_properties") and object_properties(item))
+            hasattr(item, "ps_properties") and object_properties(item)) or _is_value_collection(item)
         if container:
             shallow = self._too_deep(item, level)
             if shallow is not None:
                 return shallow
         return self.text(item, level + 1)
+
+
+def _is_value_collection(value: Any) -> bool:
+    """Multi-valued Exchange properties: iterable values that are not objects."""
+    return (hasattr(value, "__iter__") and not isinstance(value, (str, bytes, dict, PSObject))
+            and not hasattr(value, "ps_properties"))
 
 
 def _timespan_pairs(span: timedelta) -> list:
