@@ -150,9 +150,13 @@ def test_get_member_filters_and_one_block_per_type(shell):
 
 
 def test_get_member_of_exchange_like_objects(shell):
+    class Generic:
+        def ps_type_names(self):
+            return ["Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Data.AddressSpace]"]
+
     class Model:
         def ps_properties(self):
-            return {"Name": "x", "Port": 25}
+            return {"Name": "x", "Port": 25, "Spaces": Generic()}
 
         def ps_type_names(self):
             return ["Microsoft.Exchange.Thing", "System.Object"]
@@ -160,7 +164,9 @@ def test_get_member_of_exchange_like_objects(shell):
     shell.set("m", Model())
     rows = shell.ok("$m | Get-Member -MemberType Property").values
     assert [(r.get("Name"), r.get("Definition")) for r in rows] == \
-        [("Name", "System.String Name {get;set;}"), ("Port", "System.Int32 Port {get;set;}")]
+        [("Name", "System.String Name {get;set;}"), ("Port", "System.Int32 Port {get;set;}"),
+         ("Spaces", "Microsoft.Exchange.Data.MultiValuedProperty[Microsoft.Exchange.Data.AddressSpace] "
+                    "Spaces {get;set;}")]
 
 
 def test_get_member_without_input(shell):

@@ -69,8 +69,11 @@ def _short(type_name: str) -> str:
 
 
 def _value_type(value: Any) -> str:
+    """The value's .NET type as member definitions write it: generics without the
+    arity mark (``MultiValuedProperty[...AddressSpace]``, not ``MultiValuedProperty`1[...]``)."""
+    import re
     from exshell.language.conversions import type_name
-    return "System.Object" if value is None else type_name(value)
+    return "System.Object" if value is None else re.sub(r"`\d+", "", type_name(value))
 
 
 def members_of(value: Any) -> list[tuple[str, str, str]]:
