@@ -28,7 +28,7 @@ import os
 import socket
 from typing import Any, Iterable, Optional
 
-from exshell.store.errors import AlreadyExists, NotFound, ValidationError
+from exshell.store.errors import AlreadyExists, ValidationError
 from exshell.store.models import (
     ExchangeServer, ReceiveConnector, TransportConfig, TransportServer, default_remote_domain,
 )
@@ -146,4 +146,4 @@ def _role_name(role: Any) -> str:
 
 
 __all__ = ["local_server_name", "ensure_organization", "ensure_local_server",
-           "add_transport_server", "default_receive_connectors", "server_roles", "NotFound"]
+           "add_transport_server", "default_receive_connectors", "server_roles"]

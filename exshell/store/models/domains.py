@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Optional
 from exshell.store.models.base import (
     AD_CONFIGURATION_BASES, Directory, ExchangeObject, escape_cn, fail,
 )
-from exshell.store.models.fields import Text, CountOrUnlimited, SmtpDomainWithSubdomainsValue, enum
+from exshell.store.models.fields import CountOrUnlimited, SmtpDomainWithSubdomainsValue, Text, enum
 
 DEFAULT_REMOTE_DOMAIN = "Default"
 

@@ -13,16 +13,15 @@ Contract:
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar, Optional
+from typing import Any, ClassVar
 
 from exshell.store.models.base import (
     AD_CONFIGURATION_BASES, EXCHANGE_2010_VERSION, Directory, ExchangeObject, escape_cn, fail,
     first_or_none,
 )
 from exshell.store.models.fields import (
-    Text,
     AddressSpaceList, ByteSize, CountOrUnlimited, IPRangeList, SizeOrUnlimited, SmtpAddressValue,
-    SmtpDomainList, SmtpDomainValue, SmtpDomainWithSubdomainsList, TextList, TimeSpan, enum,
+    SmtpDomainList, SmtpDomainValue, SmtpDomainWithSubdomainsList, Text, TextList, TimeSpan, enum,
 )
 
 TRANSPORT_SETTINGS = "Transport Settings"

@@ -21,9 +21,8 @@ from exshell.store.models.base import (
     AD_CONFIGURATION_BASES, Directory, ExchangeObject, escape_cn, fail,
 )
 from exshell.store.models.fields import (
-    Text,
-    ByteSize, CountOrUnlimited, FqdnValue, IPBindingList, IPRangeList, SizeOrUnlimited,
-    TextList, TimeSpan, enum,
+    ByteSize, CountOrUnlimited, FqdnValue, IPBindingList, IPRangeList, Text, TextList, TimeSpan,
+    enum,
 )
 
 ALL_IPV4 = "0.0.0.0-255.255.255.255"

@@ -29,9 +29,8 @@ from exshell.store.models.base import (
     AD_CONFIGURATION_BASES, Directory, ExchangeObject, escape_cn, fail, first_or_none,
 )
 from exshell.store.models.fields import (
-    Text,
     AddressSpaceList, FqdnValue, IPAddressValue, SizeOrUnlimited, SmartHostList,
-    SmtpDomainWithSubdomainsValue, TextList, TimeSpan, enum,
+    SmtpDomainWithSubdomainsValue, Text, TextList, TimeSpan, enum,
 )
 
 SMTP = "SMTP"

@@ -17,9 +17,8 @@ from exshell.store.models.base import (
     AD_CONFIGURATION_BASES, EXCHANGE_2010_VERSION, Directory, ExchangeObject, escape_cn,
 )
 from exshell.store.models.fields import (
-    Text,
     ByteSize, CountOrUnlimited, GuidValue, IPAddressList, IPAddressValue, SizeOrUnlimited,
-    SmtpAddressValue, TextList, TimeSpan, enum,
+    SmtpAddressValue, Text, TextList, TimeSpan, enum,
 )
 
 ADMIN_DISPLAY_VERSION = "Version 14.3 (Build 123.4)"
