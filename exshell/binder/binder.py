@@ -66,16 +66,20 @@ class BindResult:
                           dict(self.extents), self.invocation, self.check_mode)
 
 
-@dataclass(slots=True)
 class _Pending:
-    """A named argument after pairing, before conversion."""
+    """A named argument after pairing, before conversion (a plain class: cheaper
+    to define at import than a slotted dataclass)."""
 
-    parameter: Any
-    value: Any
-    extent: Any            # the value: conversion errors underline it
-    literal: bool
-    splatted: bool
-    parameter_extent: Any  # the -Name token: ParameterAlreadyBound underlines it
+    __slots__ = ("parameter", "value", "extent", "literal", "splatted", "parameter_extent")
+
+    def __init__(self, parameter: Any, value: Any, extent: Any, literal: bool, splatted: bool,
+                 parameter_extent: Any):
+        self.parameter = parameter
+        self.value = value
+        self.extent = extent                      # the value: conversion errors underline it
+        self.literal = literal
+        self.splatted = splatted
+        self.parameter_extent = parameter_extent  # the -Name token: ParameterAlreadyBound
 
 
 def _is_end_of_parameters(element: ParameterElement) -> bool:
