@@ -368,13 +368,16 @@ class AstBuilder:
         return node
 
     def command_expression(self, children: list[Any]) -> ast.CommandExpressionAst:
-        expression, redirections = children
-        return ast.CommandExpressionAst(self._extent(expression, redirections or expression),
-                                        expression, redirections)
+        expression = children[0]
+        if len(children) == 1:
+            return ast.CommandExpressionAst(expression.extent, expression, [])
+        redirections = children[1]
+        return ast.CommandExpressionAst(self._extent(expression, redirections), expression,
+                                        redirections)
 
     def redirections(self, children: list[Any]) -> list[ast.RedirectionAst]:
-        if not children:
-            return []
+        if len(children) == 1:
+            return [children[0]]
         children[0].append(children[1])
         return children[0]
 

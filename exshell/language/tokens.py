@@ -19,8 +19,11 @@ class Tok:
     cheaper to create than ``lark.Token`` (a str subclass).
     """
 
-    __slots__ = ("type", "value", "start_pos", "end_pos", "payload",
-                 "line", "column", "end_line", "end_column")
+    __slots__ = ("type", "value", "start_pos", "end_pos", "payload")
+
+    # Lark copies these into its end-of-input token; exshell computes line and
+    # column from offsets only when an error needs them.
+    line = column = end_line = end_column = None
 
     def __init__(self, type: str, value: str, start: int, end: int, payload: Any = None):
         self.type = type
@@ -28,7 +31,6 @@ class Tok:
         self.start_pos = start
         self.end_pos = end
         self.payload = payload
-        self.line = self.column = self.end_line = self.end_column = None
 
     def __repr__(self) -> str:
         return f"Tok({self.type}, {self.value!r}, {self.start_pos})"
