@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate exshell/data/exchange_versions.json from the Exchange cmdlet reference.
+"""Generate exshell/data/exchange_versions.py from the Exchange cmdlet reference.
 
 Job: record, for every cmdlet of the reference, which Exchange versions have
 the cmdlet and each of its parameters, plus the Exchange 2010 way to do what a
@@ -9,8 +9,11 @@ result to say "this exists only in Exchange 2013 and later" and what to use on
 "Applicable:" lines (exchange-ps/*.md) and exchange-cmdlets.json; no prose is
 copied.
 
+The table is written as a Python module rather than JSON so that an installed
+wheel always carries it (package code ships without any package-data setup).
+
 Usage: scripts/gen_exchange_versions.py [REFERENCE_DIR] [OUTPUT]
-(defaults: /work/shared/reference and exshell/data/exchange_versions.json).
+(defaults: /work/shared/reference and exshell/data/exchange_versions.py).
 Re-run it whenever the reference changes; tests/binder/test_hints.py checks
 that the committed file matches the reference.
 """
@@ -23,7 +26,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = Path("/work/shared/reference")
-DEFAULT_OUTPUT = REPO / "exshell" / "data" / "exchange_versions.json"
+DEFAULT_OUTPUT = REPO / "exshell" / "data" / "exchange_versions.py"
 
 # Product names on the reference pages -> the short labels exshell uses
 # (the same labels as base.Param.versions).
@@ -99,24 +102,38 @@ def build(reference: Path) -> dict:
 
 
 def render(data: dict) -> str:
-    """JSON with one line per parameter, so diffs of the reference stay readable."""
-    def compact(value: object) -> str:
-        return json.dumps(value, ensure_ascii=False)
+    """Python source with one line per parameter, so diffs of the reference stay readable."""
+    def literal(value: object) -> str:
+        if isinstance(value, list):
+            return "(" + ", ".join(json.dumps(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+        return "None" if value is None else json.dumps(value, ensure_ascii=False)
 
-    lines = ["{", f' "source": {compact(data["source"])},', ' "cmdlets": {']
-    cmdlet_items = list(data["cmdlets"].items())
-    for index, (name, facts) in enumerate(cmdlet_items):
-        lines.append(f"  {compact(name)}: {{")
-        lines.append(f'   "versions": {compact(facts["versions"])},')
-        lines.append('   "parameters": {')
-        parameter_items = list(facts["parameters"].items())
-        for p_index, (parameter, versions) in enumerate(parameter_items):
-            comma = "," if p_index < len(parameter_items) - 1 else ""
-            lines.append(f"    {compact(parameter)}: {compact(versions)}{comma}")
-        lines.append("   }")
-        lines.append("  }" + ("," if index < len(cmdlet_items) - 1 else ""))
-    lines.append(" },")
-    lines.append(f' "equivalents_2010": {compact(data["equivalents_2010"])}')
+    lines = [
+        '"""Exchange versions of each reference cmdlet and parameter (generated: do not edit).',
+        "",
+        "Written by scripts/gen_exchange_versions.py from exchange-cmdlets.json and the",
+        "reference pages' Applicable lines; read through exshell.data.version_table().",
+        '"""',
+        "",
+        f"SOURCE = {literal(data['source'])}",
+        "",
+        "# cmdlet -> versions of the cmdlet and of each of its parameters",
+        "CMDLETS = {",
+    ]
+    for name, facts in data["cmdlets"].items():
+        lines.append(f"    {literal(name)}: {{")
+        lines.append(f'        "versions": {literal(facts["versions"])},')
+        lines.append('        "parameters": {')
+        for parameter, versions in facts["parameters"].items():
+            lines.append(f"            {literal(parameter)}: {literal(versions)},")
+        lines.append("        },")
+        lines.append("    },")
+    lines.append("}")
+    lines.append("")
+    lines.append("# later-version cmdlet -> the Exchange 2010 cmdlet doing its job (None: no such cmdlet)")
+    lines.append("EQUIVALENTS_2010 = {")
+    for later, earlier in data["equivalents_2010"].items():
+        lines.append(f"    {literal(later)}: {literal(earlier)},")
     lines.append("}")
     return "\n".join(lines) + "\n"
 

@@ -336,8 +336,9 @@ def _join(items: list[str]) -> str:
 
 def _versions_table() -> Optional[dict]:
     try:
-        from exshell.data import exchange_versions
-        return exchange_versions()
+        from exshell.data import version_table
+
+        return version_table()
     except (ImportError, OSError, ValueError):
         return None
 

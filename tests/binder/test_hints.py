@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import importlib.util
-import json
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -200,10 +199,13 @@ def test_committed_version_table_matches_the_reference():
     generator = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(generator)
     expected = generator.render(generator.build(REFERENCE))
-    committed = (REPO / "exshell" / "data" / "exchange_versions.json").read_text(encoding="utf-8")
+    committed = (REPO / "exshell" / "data" / "exchange_versions.py").read_text(encoding="utf-8")
     assert committed == expected
-    data = json.loads(committed)
-    assert data["cmdlets"]["New-SendConnector"]["parameters"]["SmartHosts"][0] == "2010"
+    from exshell.data import version_table
+
+    table = version_table()
+    assert table["cmdlets"]["New-SendConnector"]["parameters"]["SmartHosts"][0] == "2010"
+    assert table["by_lower_name"]["get-transportservice"] == "Get-TransportService"
 
 
 def test_a_smart_apostrophe_inside_double_quotes_is_harmless_and_not_blamed():
