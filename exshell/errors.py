@@ -148,10 +148,6 @@ MESSAGES: dict[str, str] = {
         "This action needs confirmation, but the session is not interactive and cannot ask: "
         "{0} Add -Confirm:$false to proceed or -WhatIf to preview."
     ),
-    "PromptNotPossible": (
-        "Cannot prompt for the missing mandatory parameters because the session is not "
-        "interactive."
-    ),
     "CmdletInternalError": "{0}",
     # ---- conversions (ExtendedTypeSystem)
     "InvalidCastExceptionForBooleanArgumentValue": (
