@@ -127,7 +127,7 @@ def object_properties(value: Any) -> list[tuple[str, Any]]:
     if hasattr(value, "ps_properties"):
         return list(value.ps_properties().items())
     if isinstance(value, Hashtable):
-        return list(value.items())
+        return [("" if key is None else str(key), item) for key, item in value.items()]
     if isinstance(value, timedelta):
         return _timespan_properties(value)
     if isinstance(value, str):
@@ -429,6 +429,8 @@ def build_table(objects: Sequence[Any], columns: Optional[Sequence[Any]] = None,
     view = view_for(sample)
     from_view = bool(view and view.table and not columns)
     resolved = expand_names(columns, sample) if columns else _default_columns(sample, "table")
+    if not resolved:
+        return []
     asked_to_fit = autosize is True
     if autosize is None:
         autosize = not from_view or bool(view and view.autosize)

@@ -160,7 +160,7 @@ def layout_table(columns: Sequence[TableColumn], rows: Sequence[Sequence[str]], 
             cells = [wrap_words(cell, w) for cell, w in zip(row, widths)]
         else:
             cells = [[truncate(cell, w)] for cell, w in zip(row, widths)]
-        for line_index in range(max(len(cell) for cell in cells)):
+        for line_index in range(max((len(cell) for cell in cells), default=0)):
             parts = [
                 _place(cell[line_index] if line_index < len(cell) else "", w, c.right_aligned)
                 for cell, c, w in zip(cells, columns, widths)

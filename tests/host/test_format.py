@@ -267,3 +267,33 @@ def test_autosize_overrides_view_widths():
     entries = [PSObject([("Name", "k"), ("Value", "v")], ["System.Collections.DictionaryEntry"])]
     assert build_table(entries, autosize=True)[0].render(80) == "\nName Value\n---- -----\nk    v\n\n\n"
     assert build_table(entries)[0].render(80).split("\n")[1] == "Name" + " " * 27 + "Value"
+
+
+ODD_VALUES = [None, "", "x" * 500, "a\nb\r\nc", "\t", b"bytes", {1, 2}, (1, 2), [], [[[]]],
+              Hashtable([(None, 1), (1, 2)]), PSObject(), float("nan"), float("inf"), -0.0,
+              Decimal("1e-30"), 10 ** 30, datetime(1, 1, 1), timedelta(days=-3, seconds=5), object(),
+              "\u00fc\u6f22\u5b57" * 30]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_odd_values_and_widths_never_break_the_formatter(seed):
+    import random
+    rng = random.Random(seed)
+    for _ in range(200):
+        objects = []
+        for _ in range(rng.randint(0, 5)):
+            pick = rng.random()
+            if pick < 0.3:
+                objects.append(rng.choice(ODD_VALUES))
+            elif pick < 0.7:
+                objects.append(PSObject([(rng.choice(["A", "B", "a", "Long" * 10]), rng.choice(ODD_VALUES))
+                                         for _ in range(rng.randint(0, 6))]))
+            else:
+                objects.append(Hashtable([(rng.choice(["k", None, 5]), rng.choice(ODD_VALUES))
+                                          for _ in range(rng.randint(0, 3))]))
+        width = rng.choice([1, 5, 20, 80, 300])
+        assert isinstance(format_default(objects, width), str)
+        documents = (build_table(objects, autosize=rng.choice([True, None]), wrap=rng.choice([True, False]))
+                     + build_list(objects) + build_wide(objects, column_count=rng.randint(0, 4)))
+        for document in documents:
+            assert document.render(width).endswith("\n\n\n")
