@@ -83,7 +83,7 @@ class _Pending:
 
 
 def _is_end_of_parameters(element: ParameterElement) -> bool:
-    return element.text == "--" or (element.name in ("", "-") and element.argument is NO_ARGUMENT)
+    return element.text == "--" or (element.name == "-" and element.argument is NO_ARGUMENT)
 
 
 # ----------------------------------------------------------------- pairing
