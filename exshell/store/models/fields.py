@@ -96,7 +96,7 @@ def _typed(resolve: Callable[[], Any]) -> Any:
 
 
 def scalar(name: str) -> Any:
-    """A field of the value type ``name`` (None allowed where the model says Optional)."""
+    """A field of the value type ``name``; None passes through (an unset property)."""
     return _typed(lambda: value_type(name))
 
 
