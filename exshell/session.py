@@ -167,8 +167,8 @@ class Session:
         self.global_scope = Scope(is_script=True)
         self.current_scope = self.global_scope
         self.error_list: list = []
-        self.last_status = True
         self.error_count = 0  # errors reported so far; statements compare it to set $?
+        self._last_status = True
         self.exit_code: Optional[int] = None
         self.terminated = False  # the last run ended by an uncaught terminating error
         self.try_depth = 0
@@ -178,6 +178,19 @@ class Session:
         self._store: Any = None
         self._evaluator: Any = None
         self._init_variables()
+
+    @property
+    def last_status(self) -> bool:
+        """``$?``: whether the previous statement succeeded."""
+        return self._last_status
+
+    @last_status.setter
+    def last_status(self, value: bool) -> None:
+        # Setting it False anywhere (an ignored error, say) counts as an error of the
+        # running statement, which is what decides $? when the statement ends.
+        self._last_status = bool(value)
+        if not value:
+            self.error_count += 1
 
     # ------------------------------------------------------------ variables
     def _init_variables(self) -> None:
@@ -241,7 +254,6 @@ class Session:
     def report_error(self, record: ErrorRecord, show: bool = True) -> None:
         self.error_list.insert(0, record)
         del self.error_list[256:]
-        self.error_count += 1
         self.last_status = False
         if self.error_redirects:
             self.error_redirects[-1](record)
@@ -252,7 +264,6 @@ class Session:
     def write_error(self, record: ErrorRecord, action: Optional[str] = None) -> None:
         preference = (action or str(self.get_variable("ErrorActionPreference") or "Continue")).lower()
         if preference == "ignore":
-            self.error_count += 1
             self.last_status = False
             return
         if preference == "stop":
