@@ -141,8 +141,8 @@ _LITERAL_SETS = {"LiteralPath": ParamSet(mandatory=True, from_pipeline_by_name=T
         examples=[("Get-Content C:\\hosts.txt | ForEach-Object { $_.Trim() }", "Reads a list of host names."),
                   ("Get-Content log.txt -Tail 10", "The last ten lines of a log.")])
 class GetContent(Cmdlet):
-    Path = Param(ArrayOf(str), sets=_PATH_SETS, help="Files to read (wildcards allowed).")
-    LiteralPath = Param(ArrayOf(str), sets=_LITERAL_SETS, aliases=["PSPath"],
+    Path = Param(ArrayOf(str), allow_empty=False, sets=_PATH_SETS, help="Files to read (wildcards allowed).")
+    LiteralPath = Param(ArrayOf(str), allow_empty=False, sets=_LITERAL_SETS, aliases=["PSPath"],
                         help="Files to read; wildcard characters are taken literally.")
     TotalCount = Param(int, aliases=["First", "Head"], help="Reads only this many lines from the start.")
     Tail = Param(int, aliases=["Last"], help="Reads only this many lines from the end.")
@@ -231,8 +231,8 @@ _WRITER_PATH = {"Path": ParamSet(mandatory=True, position=1, from_pipeline_by_na
         examples=[('Set-Content hosts.txt -Value "mail1.contoso.com","mail2.contoso.com"',
                    "Writes two lines.")])
 class SetContent(_ContentWriter):
-    Path = Param(ArrayOf(str), sets=_WRITER_PATH, help="Files to write.")
-    LiteralPath = Param(ArrayOf(str), sets=_LITERAL_SETS, aliases=["PSPath"],
+    Path = Param(ArrayOf(str), allow_empty=False, sets=_WRITER_PATH, help="Files to write.")
+    LiteralPath = Param(ArrayOf(str), allow_empty=False, sets=_LITERAL_SETS, aliases=["PSPath"],
                         help="Files to write; wildcard characters are taken literally.")
     Value = Param(ArrayOf(object), position=2, mandatory=True, from_pipeline=True,
                   from_pipeline_by_name=True, help="What to write; each value becomes a line.")
@@ -248,8 +248,8 @@ class SetContent(_ContentWriter):
         examples=[('Add-Content log.txt "Connector created"', "Appends one line.")])
 class AddContent(_ContentWriter):
     append = True
-    Path = Param(ArrayOf(str), sets=_WRITER_PATH, help="Files to append to.")
-    LiteralPath = Param(ArrayOf(str), sets=_LITERAL_SETS, aliases=["PSPath"],
+    Path = Param(ArrayOf(str), allow_empty=False, sets=_WRITER_PATH, help="Files to append to.")
+    LiteralPath = Param(ArrayOf(str), allow_empty=False, sets=_LITERAL_SETS, aliases=["PSPath"],
                         help="Files to append to; wildcard characters are taken literally.")
     Value = Param(ArrayOf(object), position=2, mandatory=True, from_pipeline=True,
                   from_pipeline_by_name=True, help="What to append; each value becomes a line.")
@@ -265,10 +265,10 @@ class AddContent(_ContentWriter):
         examples=[("Test-Path C:\\pickup", "True when the folder exists."),
                   ("Test-Path report.csv -PathType Leaf", "True only for a file.")])
 class TestPath(Cmdlet):
-    Path = Param(ArrayOf(str), sets={"Path": ParamSet(mandatory=True, position=1, from_pipeline=True,
+    Path = Param(ArrayOf(str), allow_empty=False, sets={"Path": ParamSet(mandatory=True, position=1, from_pipeline=True,
                                                        from_pipeline_by_name=True)},
                  help="Paths to test (wildcards allowed).")
-    LiteralPath = Param(ArrayOf(str), sets=_LITERAL_SETS, aliases=["PSPath"],
+    LiteralPath = Param(ArrayOf(str), allow_empty=False, sets=_LITERAL_SETS, aliases=["PSPath"],
                         help="Paths to test; wildcard characters are taken literally.")
     PathType = Param(str, values=["Any", "Container", "Leaf"], aliases=["Type"],
                      help="Any (default), Container (a folder) or Leaf (a file).")

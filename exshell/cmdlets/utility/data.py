@@ -24,7 +24,7 @@ from typing import Any, Optional
 
 from exshell.cmdlets.base import ArrayOf, Cmdlet, Param, ParamSet, cmdlet
 from exshell.cmdlets.utility.content import (
-    ENCODINGS, file_error, not_found, read_text, resolve_path, write_text,
+    ENCODINGS, file_error, not_found, os_error_text, read_text, resolve_path, write_text,
 )
 from exshell.errors import ErrorRecord
 from exshell.host.format import object_properties, type_names
@@ -289,8 +289,8 @@ def _delimiter(value: Any, use_culture: bool) -> str:
                    "Saves the accepted domains for a spreadsheet.")])
 class ExportCsv(Cmdlet):
     InputObject = Param(object, mandatory=True, from_pipeline=True, help="An object to save.")
-    Path = Param(str, position=1, help="The file to write.")
-    LiteralPath = Param(str, aliases=["PSPath"], help="The file to write, taken literally.")
+    Path = Param(str, allow_empty=False, position=1, help="The file to write.")
+    LiteralPath = Param(str, allow_empty=False, aliases=["PSPath"], help="The file to write, taken literally.")
     Delimiter = Param(str, sets={"Delimiter": ParamSet(position=2)}, help="The field separator (default ,).")
     UseCulture = Param(SwitchParameter, sets=["UseCulture"], help="Uses the culture's list separator (,).")
     NoTypeInformation = Param(SwitchParameter, aliases=["NTI"], help="Leaves out the #TYPE line.")
@@ -324,14 +324,18 @@ class ExportCsv(Cmdlet):
             return
         delimiter = _delimiter(self.Delimiter, bool(self.UseCulture))
         header = None
-        if self.Append and os.path.exists(path):
+        if self.Append and os.path.isfile(path):
             existing = parse_csv(read_text(path), delimiter)
             header = [name for name, _ in object_properties(existing[0])] if existing else None
         lines = csv_lines(self._objects, delimiter, not self.NoTypeInformation, header)
         if not lines:
             return
-        write_text(path, "".join(line + "\n" for line in lines), self.Encoding,
-                   append=bool(self.Append))
+        try:
+            write_text(path, "".join(line + "\n" for line in lines), self.Encoding,
+                       append=bool(self.Append))
+        except OSError as failure:
+            self.throw_terminating_error(file_error(os_error_text(failure, path), "FileOpenFailure",
+                                                    "OpenError", path, "Export-Csv", "IOException"))
 
 
 @cmdlet("Import-Csv", default_set="Delimiter",
@@ -340,8 +344,8 @@ class ExportCsv(Cmdlet):
         examples=[("Import-Csv domains.csv | ForEach-Object { New-AcceptedDomain -Name $_.Name "
                    "-DomainName $_.DomainName }", "Creates accepted domains from a spreadsheet.")])
 class ImportCsv(Cmdlet):
-    Path = Param(ArrayOf(str), position=1, from_pipeline=True, help="The files to read.")
-    LiteralPath = Param(ArrayOf(str), aliases=["PSPath"], help="The files to read, taken literally.")
+    Path = Param(ArrayOf(str), allow_empty=False, position=1, from_pipeline=True, help="The files to read.")
+    LiteralPath = Param(ArrayOf(str), allow_empty=False, aliases=["PSPath"], help="The files to read, taken literally.")
     Delimiter = Param(str, sets={"Delimiter": ParamSet(position=2)}, help="The field separator (default ,).")
     UseCulture = Param(SwitchParameter, sets=["UseCulture"], help="Uses the culture's list separator (,).")
     Header = Param(ArrayOf(str), help="Column names to use; the first row is then data.")
@@ -355,8 +359,13 @@ class ImportCsv(Cmdlet):
             if not os.path.exists(path):
                 self.write_error(not_found(path, "Import-Csv"))
                 continue
-            for obj in parse_csv(read_text(path, self.Encoding), delimiter,
-                                 list(self.Header) if self.Header else None):
+            try:
+                text = read_text(path, self.Encoding)
+            except OSError as failure:
+                self.write_error(file_error(os_error_text(failure, path), "ImportCsvReadError",
+                                            "ReadError", path, "Import-Csv", "IOException"))
+                continue
+            for obj in parse_csv(text, delimiter, list(self.Header) if self.Header else None):
                 self.write_object(obj)
 
 

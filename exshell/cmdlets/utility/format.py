@@ -171,9 +171,9 @@ class OutString(_Collector):
         examples=[("Get-SendConnector | Format-List | Out-File C:\\connectors.txt",
                    "Saves the connector list to a file.")])
 class OutFile(_Collector):
-    FilePath = Param(str, sets={"ByPath": ParamSet(mandatory=True, position=1)}, aliases=["Path"],
+    FilePath = Param(str, allow_empty=False, sets={"ByPath": ParamSet(mandatory=True, position=1)}, aliases=["Path"],
                      help="The file to write.")
-    LiteralPath = Param(str, sets={"ByLiteralPath": ParamSet(mandatory=True)}, aliases=["PSPath"],
+    LiteralPath = Param(str, allow_empty=False, sets={"ByLiteralPath": ParamSet(mandatory=True)}, aliases=["PSPath"],
                         help="The file to write; wildcard characters are taken literally.")
     Encoding = Param(str, position=2, values=sorted(ENCODINGS, key=str.lower),
                      help="The character encoding (default UTF-8 without a byte order mark).")
