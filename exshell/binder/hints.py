@@ -7,7 +7,8 @@ match PowerShell's text still work); calling one twice adds nothing new.
     for_binding_error(record, metadata, typed_name)
         unknown parameter: a parameter of another Exchange version, else the
         closest declared names; enum values: the closest valid names; a string
-        given to a Boolean parameter: how to write $true/$false; a
+        given to a Boolean parameter: how to write $true/$false; a parameter
+        left without its value: what stands where the value should be; a
         ``<Placeholder>`` of a syntax line left in the command.
     for_unknown_command(record, name, candidates=None)
         a later-version cmdlet and its Exchange 2010 counterpart, a reference
@@ -43,6 +44,8 @@ _ENUM_TEXT = re.compile(
     re.S,
 )
 _BACKTICK_THEN_SPACES = re.compile(r"`[ \t]+\r?$", re.M)
+# The next word after a parameter token, skipping blanks and line continuations.
+_NEXT_WORD = re.compile(r"(?:[ \t]|`\r?\n)*([^\s]*)")
 # "<Connector Name>" in a syntax line of the documentation, pasted as is.
 _PLACEHOLDER = re.compile(r"<[A-Za-z][\w .-]*>")
 _MAX_SUGGESTIONS = 3
@@ -55,6 +58,9 @@ _CLOSE_TO_BEST = 0.05  # suggestions must score within this of the best one
 def for_binding_error(record: ErrorRecord, metadata: Any, typed_name: str) -> None:
     """Hints for a ParameterBindingException record of the command ``metadata`` describes."""
     _add_placeholder_hint(record)
+    if record.error_id == "MissingArgument":
+        _add_missing_value_hint(record)
+        return
     if record.error_id == "NamedParameterNotFound":
         typed = typed_name.lstrip("-" + _DASHES).split(":", 1)[0]
         if not _add_version_hint(record, metadata, typed):
@@ -108,6 +114,22 @@ def _unique_match(typed: str, parameters: dict[str, list[str]]) -> Optional[str]
     exact = [name for name in parameters if name.lower() == lowered]
     matches = exact or [name for name in parameters if name.lower().startswith(lowered)]
     return matches[0] if len(matches) == 1 else None
+
+
+def _add_missing_value_hint(record: ErrorRecord) -> None:
+    """Say what took the value's place: the next parameter, or the end of the command."""
+    extent = record.extent
+    if extent is None:
+        return
+    text = extent.source.text
+    written = text[extent.start:extent.end]
+    rest = _NEXT_WORD.match(text, extent.end)
+    following = rest.group(1) if rest else ""
+    if following[:1] in "-" + _DASHES and len(following) > 1:
+        _add(record, f"{written} is followed by {following}, another parameter, so it got no "
+                     f"value: put its value right after {written}.")
+    elif not following or following[0] in ";|}\r\n":
+        _add(record, f"Nothing follows {written} in this command: put its value right after it.")
 
 
 def _add_enum_hint(record: ErrorRecord, typed_value: str, names_text: str) -> None:

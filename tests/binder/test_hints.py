@@ -250,3 +250,25 @@ def test_parameter_of_the_later_successor_cmdlet_is_explained():
     assert record.hints == [
         "-TransportSyncPopEnabled is a parameter of Set-TransportService, the Exchange 2013, "
         "2016, 2019 and SE successor of Set-TransportServer; Exchange 2010 has no such setting."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("New-SendConnector -DNSRoutingEnabled $false -SmartHosts -MaxMessageSize 20MB",
+     "-SmartHosts is followed by -MaxMessageSize, another parameter, so it got no value: "
+     "put its value right after -SmartHosts."),
+    ("New-SendConnector -Name x -SmartHosts `\n  -Port 25",
+     "-SmartHosts is followed by -Port, another parameter, so it got no value: "
+     "put its value right after -SmartHosts."),
+    ("New-SendConnector -Name x -SmartHosts", "Nothing follows -SmartHosts in this command: "
+                                              "put its value right after it."),
+    ("New-SendConnector -Name x -SmartHosts | Out-Null", "Nothing follows -SmartHosts in this "
+                                                         "command: put its value right after it."),
+])
+def test_a_parameter_without_its_value_says_what_took_its_place(text, expected):
+    source = Source(text)
+    start = text.index("-SmartHosts")
+    record = binding_error("MissingArgument.Binder", "New-SendConnector", "",
+                           Extent(source, start, start + len("-SmartHosts")), "New-SendConnector",
+                           "SmartHosts", "Microsoft.Exchange.Data.MultiValuedProperty`1[...]")
+    hints.for_binding_error(record, SEND, "SmartHosts")
+    assert record.hints == [expected]
