@@ -195,22 +195,31 @@ class Database:
                 yield self
             except BaseException:
                 self._depth = 0
-                self.connection.execute("ROLLBACK")
+                if self.connection.in_transaction:
+                    self.connection.execute("ROLLBACK")
                 raise
             else:
                 self._depth = 0
-                self.connection.execute("COMMIT")
+                self.execute("COMMIT")
 
     # ------------------------------------------------------------ shorthands
     def execute(self, sql: str, parameters: tuple = ()) -> sqlite3.Cursor:
-        return self.connection.execute(sql, parameters)
+        """Run one statement; an operational failure (read-only file, full disk, a lock
+        held past the busy timeout) becomes StoreUnavailable instead of a traceback.
+        IntegrityError passes through: the repository explains those itself."""
+        try:
+            return self.connection.execute(sql, parameters)
+        except sqlite3.OperationalError as exc:
+            raise StoreUnavailable(
+                f"The configuration store '{self.path}' couldn't be read or written: {exc}.",
+                "StoreOperationFailed", target=str(self.path)) from None
 
     def meta(self, key: str) -> Optional[str]:
-        row = self.connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        row = self.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
     def set_meta(self, key: str, value: str) -> None:
-        self.connection.execute(
+        self.execute(
             "INSERT INTO meta(key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 

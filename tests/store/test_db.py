@@ -139,3 +139,22 @@ def test_file_from_a_newer_exshell_is_refused(store_file):
     with pytest.raises(StoreUnavailable) as caught:
         Database(store_file)
     assert caught.value.error_id == "StoreSchemaTooNew"
+
+
+def test_read_only_file_reports_a_store_error_not_a_traceback(store, store_file):
+    from exshell.store.db import Database
+
+    store.add(SendConnector(Name="Before", AddressSpaces=["before.example"]))
+    readonly = Database.__new__(Database)
+    readonly.path = store_file
+    readonly._depth = 0
+    readonly._lock = store.db._lock
+    readonly.connection = sqlite3.connect(f"file:{store_file}?mode=ro", uri=True,
+                                          isolation_level=None)
+    try:
+        with pytest.raises(StoreUnavailable) as caught:
+            readonly.execute("INSERT INTO meta(key, value) VALUES ('x', 'y')")
+        assert caught.value.error_id == "StoreOperationFailed"
+        assert "couldn't be read or written" in caught.value.message
+    finally:
+        readonly.connection.close()
