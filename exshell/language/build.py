@@ -80,8 +80,30 @@ class AstBuilder:
     # ----------------------------------------------------------- helpers
 
     def _extent(self, first: Any, last: Any = None) -> ast.Extent:
+        # Fast path: a token or node at each end (the common case).
+        kind = type(first)
+        if kind is Tok:
+            start = first.start_pos
+        elif isinstance(first, ast.Ast):
+            start = first.extent.start
+        else:
+            start = _start(first)
+        if last is None:
+            last = first
+        kind = type(last)
+        if kind is Tok:
+            end = last.end_pos
+        elif isinstance(last, ast.Ast):
+            end = last.extent.end
+        else:
+            end = _end(last)
+        if start >= 0 and end >= start:
+            return ast.Extent(self.source, start, end)
+        return self._extent_slow(first, last)
+
+    def _extent_slow(self, first: Any, last: Any) -> ast.Extent:
         start = _start(first)
-        end = _end(first if last is None else last)
+        end = _end(last)
         if start < 0:
             start = end if end >= 0 else 0
         if end < start:
@@ -96,20 +118,6 @@ class AstBuilder:
 
     def _error(self, error_id: str, start: int, end: int, *args: Any) -> None:
         self.errors.append((error_id, start, end, args))
-
-    @staticmethod
-    def _accumulate(children: list[Any]) -> list[Any]:
-        """Left-recursive list rules: [] / [item] / [list, separator..., item]."""
-        if not children:
-            return []
-        head = children[0]
-        if isinstance(head, list):
-            if len(children) > 1 and children[-1] is not None and not isinstance(children[-1], Tok):
-                head.append(children[-1])
-            elif len(children) > 1 and isinstance(children[-1], Tok) and children[-1].type == "TYPE":
-                head.append(children[-1])
-            return head
-        return [head]
 
     # ----------------------------------------------------------- script blocks
 
@@ -158,7 +166,15 @@ class AstBuilder:
         return children[0]
 
     def parameters(self, children: list[Any]) -> list[ast.ParameterAst]:
-        return self._accumulate(children)
+        # [] / [parameter] / [list] / [list, COMMA, parameter]
+        if not children:
+            return []
+        head = children[0]
+        if not isinstance(head, list):
+            return [head]
+        if len(children) > 1:
+            head.append(children[-1])
+        return head
 
     def parameter(self, children: list[Any]) -> ast.ParameterAst:
         decorations, variable = children[0], children[1]

@@ -290,6 +290,8 @@ class LexJob(ExpressionScanner):
                 return None
             if nxt and (nxt.isalnum() or nxt in "_$('\"" or nxt in SINGLE_QUOTES or nxt in DOUBLE_QUOTES):
                 return Tok("DOT", ".", pos, pos + 1)
+            if not self.frames[-1][1] and (nxt == "" or nxt.isspace()):
+                raise LexError("MissingPropertyName", pos + 1, pos + 1)
             return None
         if char == ":" and nxt == ":":
             return Tok("COLONCOLON", "::", pos, pos + 2)

@@ -115,6 +115,11 @@ def _classify(c: _Context) -> tuple[str, ast.Extent, tuple, bool]:
     if offending_type == "PIPE" and last_type in (None, "NEWLINE", "SEMI", "LBRACE", "LPAREN",
                                                   "DOLLAR_PAREN", "AT_PAREN"):
         return "EmptyPipeElement", c.at_offending(), (), False
+    if (offending_type == "COMMA" and last_type == "SPLAT") \
+            or (offending_type == "SPLAT" and last_type == "COMMA"):
+        splat = last if last_type == "SPLAT" else c.offending
+        return "SplattingNotPermittedInArgumentList", \
+            c.extent(splat.start_pos, splat.end_pos), (splat.payload,), False
     if offending_type == "COMMA" and ("GENERIC" in c.expected or last_type == "COMMA"):
         return "MissingArgument", c.at_offending(), (), False
     if last_type == "COMMA":
