@@ -6,7 +6,7 @@ match PowerShell's text still work); calling one twice adds nothing new.
 
     for_binding_error(record, metadata, typed_name)
         unknown parameter: a parameter of another Exchange version, else the
-        closest declared names; enum values: the closest valid names; a string
+        closest declared names and the sibling cmdlets (same noun) that have it; enum values: the closest valid names; a string
         given to a Boolean parameter: how to write $true/$false; a parameter
         left without its value: what stands where the value should be; a
         ``<Placeholder>`` of a syntax line left in the command.
@@ -65,6 +65,7 @@ def for_binding_error(record: ErrorRecord, metadata: Any, typed_name: str) -> No
         typed = typed_name.lstrip("-" + _DASHES).split(":", 1)[0]
         if not _add_version_hint(record, metadata, typed):
             _add_did_you_mean(record, typed, _parameter_names(metadata), prefix="-")
+            _add_sibling_hint(record, metadata, typed)
         return
     enum = _ENUM_TEXT.search(record.message)
     if enum:
@@ -106,6 +107,27 @@ def _add_version_hint(record: ErrorRecord, metadata: Any, typed: str) -> bool:
                          f"successor of {canonical}; Exchange 2010 has no such setting.")
             return True
     return False
+
+
+def _add_sibling_hint(record: ErrorRecord, metadata: Any, typed: str) -> None:
+    """A parameter another verb of the same noun takes (Set-SendConnector -Usage:
+    only New-SendConnector has it), so pasted lines mixing the two are explained."""
+    command = getattr(metadata, "name", "") or record.activity
+    table = _versions_table()
+    if table is None or "-" not in command:
+        return
+    noun = command.split("-", 1)[1].lower()
+    lowered = typed.lower()
+    owners = []
+    for name, facts in table["cmdlets"].items():
+        if name.lower() == command.lower() or name.split("-", 1)[1].lower() != noun:
+            continue
+        exact = next((p for p in facts["parameters"] if p.lower() == lowered), None)
+        if exact is not None and "2010" in facts["parameters"][exact]:
+            owners.append((name, exact))
+    if owners:
+        names = " and ".join(name for name, _ in owners)
+        _add(record, f"-{owners[0][1]} belongs to {names}; {command} does not take it.")
 
 
 def _unique_match(typed: str, parameters: dict[str, list[str]]) -> Optional[str]:

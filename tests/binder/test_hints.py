@@ -272,3 +272,10 @@ def test_a_parameter_without_its_value_says_what_took_its_place(text, expected):
                            "SmartHosts", "Microsoft.Exchange.Data.MultiValuedProperty`1[...]")
     hints.for_binding_error(record, SEND, "SmartHosts")
     assert record.hints == [expected]
+
+
+def test_a_parameter_of_a_sibling_cmdlet_is_explained():
+    record = unknown_parameter("Set-SendConnector", "Usage")
+    meta = metadata("Set-SendConnector", "Identity", "AddressSpaces")
+    hints.for_binding_error(record, meta, "Usage")
+    assert record.hints == ["-Usage belongs to New-SendConnector; Set-SendConnector does not take it."]
