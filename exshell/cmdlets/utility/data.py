@@ -28,7 +28,7 @@ from exshell.cmdlets.utility.content import (
 )
 from exshell.errors import ErrorRecord
 from exshell.host.format import object_properties, type_names
-from exshell.language.values import ArgumentNumber, Hashtable, Int64, OrderedHashtable, PSObject, SwitchParameter
+from exshell.language.values import ArgumentNumber, Int64, OrderedHashtable, PSObject, SwitchParameter
 
 # ------------------------------------------------------------------------ JSON
 

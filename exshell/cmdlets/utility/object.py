@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from exshell.cmdlets.base import ArrayOf, Cmdlet, Param, ParamSet, cmdlet
 from exshell.cmdlets.utility.properties import (
-    SELECT_KEYS, SORT_KEYS, excluded, read, resolve_properties, script_getter, single_or_list,
+    SELECT_KEYS, SORT_KEYS, excluded, read, resolve_properties, single_or_list,
 )
 from exshell.cmdlets.utility.where_operators import OPERATORS, apply_operator
 from exshell.errors import ErrorRecord
