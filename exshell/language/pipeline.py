@@ -329,6 +329,9 @@ class FunctionProcessor:
                 scope.set_local("PSItem", self.dollar_under)
             scope.set_local("MyInvocation", _my_invocation(self.invocation, self.name))
             self._set_preferences(scope)
+            if getattr(self.metadata, "is_advanced", False):
+                from exshell.language.script_cmdlet import ScriptCmdlet
+                scope.set_local("PSCmdlet", ScriptCmdlet(self))
         finally:
             session.current_scope = saved
 

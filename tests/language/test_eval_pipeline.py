@@ -138,3 +138,17 @@ def test_write_host_interleaves_with_output_through_the_sink():
 
     session.run("'one'; Write-Host 'two'; 'three'", sink=sink)
     assert session.host.ui.stdout.getvalue() == "one\ntwo\nthree\n"
+
+
+def test_pscmdlet_should_process_obeys_whatif_and_confirm():
+    session = new_session()
+    text = ("function Remove-Thing { [CmdletBinding(SupportsShouldProcess=$true)] param($Name)\n"
+            "  if ($PSCmdlet.ShouldProcess($Name, 'Remove')) { \"removed $Name\" } }\n"
+            "Remove-Thing a; Remove-Thing b -WhatIf; Remove-Thing c -Confirm:$false")
+    assert run(text, session) == ["removed a", "removed c"]
+    assert 'What if: Performing the operation "Remove" on target "b".' in session.host.ui.stdout.getvalue()
+
+
+def test_pscmdlet_exists_only_in_advanced_functions():
+    assert run("function f { $PSCmdlet -eq $null }; f") == [True]
+    assert run("function g { [CmdletBinding()] param() $PSCmdlet.ParameterSetName }; g") == ["__AllParameterSets"]
