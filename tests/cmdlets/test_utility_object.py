@@ -88,6 +88,10 @@ def test_select_calculated_with_short_keys_and_string_expression(shell):
     ("1..10 | select -Skip 8", [9, 10]),
     ("1..10 | select -First 2 -Skip 3", [4, 5]),
     ("1..5 | select -Index 0, 4", [1, 5]),
+    ("1..10 | select -Last 2 -Skip 1", [8, 9]),
+    ("1..10 | select -First 2 -Last 2", [1, 2, 9, 10]),
+    ("1..3 | select -First 2 -Last 2", [1, 2, 3]),
+    ("1..3 | select -Last 0", []),
     ("'a','b','a','A' | select -Unique", ["a", "b", "A"]),
 ])
 def test_select_slicing(shell, script, expected):

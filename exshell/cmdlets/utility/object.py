@@ -201,17 +201,22 @@ class SelectObject(Cmdlet):
         if self.is_bound("Index"):
             count = len(objects)
             return [objects[i] for i in self.Index if -count <= i < count]
-        skip = self.Skip or 0
-        if self.is_bound("First") or not self.is_bound("Last"):
-            objects = objects[skip:]
-            if self.is_bound("First"):
-                objects = objects[:max(self.First, 0)]
-        if self.is_bound("Last"):
-            last = max(self.Last, 0)
-            objects = objects[-last:] if last else []
-            if not self.is_bound("First"):
-                objects = objects[:max(len(objects) - skip, 0)] if skip else objects
-        return objects
+        skip = max(self.Skip or 0, 0)
+        first = max(self.First, 0) if self.is_bound("First") else None
+        last = max(self.Last, 0) if self.is_bound("Last") else None
+        if last is not None and first is None:
+            # with -Last, -Skip counts from the end (PowerShell's rule)
+            kept = objects[:len(objects) - skip] if skip else objects
+            return kept[len(kept) - last:] if last else []
+        kept = objects[skip:]
+        if first is None:
+            return kept
+        if last is None:
+            return kept[:first]
+        # -First and -Last together: the head, then the tail, each object once
+        chosen = sorted(set(range(min(first, len(kept)))) |
+                        set(range(max(len(kept) - last, 0), len(kept))))
+        return [kept[i] for i in chosen]
 
     def end(self) -> None:
         results: list[Any] = []
