@@ -1,9 +1,11 @@
 """The organization's bootstrap and its transport servers.
 
 Contract:
-  * ``local_server_name()`` - $EXSHELL_SERVER, else the host name's first label.
+  * ``local_server_name()`` - the first label of $EXSHELL_SERVER, else of the host
+    name; a dotted value also gives the server's FQDN (``local_server_fqdn()``).
   * ``ensure_organization(store)`` - first use of a store: records the AD domain
-    ($EXSHELL_DOMAIN, else contoso.com: the documentation's organization) and
+    ($EXSHELL_DOMAIN, else the domain of a dotted $EXSHELL_SERVER, else
+    contoso.com: the documentation's organization) and
     creates what Exchange setup creates once per organization: Transport
     Settings and the Default ('*') remote domain.
   * ``ensure_local_server(store)`` - registers the local server as a 2010 Hub
@@ -39,18 +41,28 @@ DEFAULT_DOMAIN = "contoso.com"
 DEFAULT_ORGANIZATION = "First Organization"
 
 
+def _local_server_setting() -> str:
+    return os.environ.get("EXSHELL_SERVER", "").strip() or socket.gethostname() or "localhost"
+
+
 def local_server_name() -> str:
-    named = os.environ.get("EXSHELL_SERVER", "").strip()
-    if named:
-        return named
-    return socket.gethostname().split(".", 1)[0] or "localhost"
+    """The local server's name: the first label of $EXSHELL_SERVER or the host name."""
+    return _local_server_setting().split(".", 1)[0]
+
+
+def local_server_fqdn() -> Optional[str]:
+    """The FQDN when $EXSHELL_SERVER (or the host name) gives one, else None (name.domain)."""
+    setting = _local_server_setting()
+    return setting if "." in setting else None
 
 
 def ensure_organization(store: Any) -> None:
     db = store.db
     if db.meta("domain") is not None:
         return
-    domain = os.environ.get("EXSHELL_DOMAIN", "").strip().lower() or DEFAULT_DOMAIN
+    fqdn = local_server_fqdn()
+    domain = (os.environ.get("EXSHELL_DOMAIN", "").strip().lower()
+              or (fqdn.split(".", 1)[1].lower() if fqdn else DEFAULT_DOMAIN))
     db.set_meta("domain", domain)
     db.set_meta("organization", DEFAULT_ORGANIZATION)
     db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('config_revision', '0')")
@@ -67,7 +79,7 @@ def ensure_local_server(store: Any) -> None:
         "SELECT 1 FROM objects WHERE kind = 'ExchangeServer' AND name_key = ?", (name.lower(),)
     ).fetchone()
     if row is None:
-        add_transport_server(store, name)
+        add_transport_server(store, name, fqdn=local_server_fqdn())
     store._local_server_checked.add(name.lower())
 
 

@@ -161,3 +161,18 @@ def test_linked_receive_connector_cannot_be_removed_while_linked(store):
     assert caught.value.error_id == "LinkedReceiveConnectorRemoval"
     store.remove("SendConnector", "Linked")
     assert store.remove("ReceiveConnector", "EXCH01\\Client EXCH01").Name == "Client EXCH01"
+
+
+def test_server_given_as_fqdn_registers_its_short_name(tmp_path, monkeypatch):
+    from exshell.store.repository import close_stores, open_store
+
+    monkeypatch.setenv("EXSHELL_SERVER", "ex01.corp.example")
+    monkeypatch.delenv("EXSHELL_DOMAIN", raising=False)
+    try:
+        store = open_store(tmp_path / "fqdn.db")
+        server = store.local_server()
+        assert (server.Name, server.Fqdn) == ("ex01", "ex01.corp.example")
+        assert store.get("ExchangeServer", "EX01.corp.example").Name == "ex01"
+        assert store.directory.configuration_dn == "CN=Configuration,DC=corp,DC=example"
+    finally:
+        close_stores()
