@@ -17,6 +17,7 @@ syntax errors become PowerShell error ids in exshell.language.parse_errors.
 """
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from pathlib import Path
@@ -103,6 +104,19 @@ def _key_callbacks_by_identity(lark_parser: Any) -> None:
 def parse(text: str, path: Optional[str] = None) -> ast.ScriptBlockAst:
     """Parse a whole script or command line (see the module docstring)."""
     source = ast.Source(text, path)
+    # The parse allocates many small acyclic objects; letting the cyclic
+    # collector rescan them all repeatedly would make big scripts quadratic.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_source(source)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse_source(source: ast.Source) -> ast.ScriptBlockAst:
+    text = source.text
     with _lock:
         saved_source, saved_errors = _builder.source, _builder.errors
         _builder.source, _builder.errors = source, []
