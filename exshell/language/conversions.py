@@ -151,10 +151,26 @@ def register_type(name: str, pytype: Any) -> None:
         _REGISTERED[full.lower()] = pytype
 
 
+# Types other packages define, resolved only when a script names them (so a plain
+# command never imports those modules): lower-case name -> "module:attribute".
+_LAZY_TYPES = {
+    "system.management.automation.actionpreference": "exshell.binder.common:ActionPreference",
+    "management.automation.actionpreference": "exshell.binder.common:ActionPreference",
+    "actionpreference": "exshell.binder.common:ActionPreference",
+}
+
+
 def _lookup_simple(name: str) -> Any:
     lowered = name.strip().lower()
     if lowered in _REGISTERED:
         return _REGISTERED[lowered]
+    if lowered in _LAZY_TYPES:
+        import importlib
+        module_name, _, attribute = _LAZY_TYPES[lowered].partition(":")
+        try:
+            return getattr(importlib.import_module(module_name), attribute)
+        except (ImportError, AttributeError):
+            return None
     if lowered in _ACCELERATORS:
         return _ACCELERATORS[lowered]
     if lowered.startswith("system."):

@@ -199,11 +199,56 @@ def _own_property(value: Any, name: str) -> Any:
     return _MISSING
 
 
+class PSObjectView:
+    """``$x.PSObject``: the adapter view scripts use to list properties generically."""
+
+    def __init__(self, base: Any):
+        self.base = base
+
+    def properties(self) -> list:
+        base = self.base
+        if isinstance(base, PSObject):
+            items = list(base.ps_properties().items())
+        elif isinstance(base, dict):
+            items = [("Count", len(base)), ("Keys", list(base.keys())), ("Values", list(base.values()))]
+        elif hasattr(base, "ps_properties"):
+            items = list(base.ps_properties().items())
+        elif isinstance(base, str):
+            items = [("Length", len(base))]
+        else:
+            items = []
+        kind = "NoteProperty" if isinstance(base, PSObject) else "Property"
+        return [PSObject([("Name", key), ("Value", item), ("MemberType", kind), ("IsSettable", True),
+                          ("TypeNameOfValue", conv.type_name(item) if item is not None else "System.Object")],
+                         type_names=["System.Management.Automation.PSNoteProperty", "System.Object"])
+                for key, item in items]
+
+    def ps_properties(self) -> Hashtable:
+        return Hashtable([("Properties", self.properties()), ("BaseObject", self.base),
+                          ("TypeNames", _type_names(self.base)), ("ImmediateBaseObject", self.base)])
+
+    def ps_type_names(self) -> list[str]:
+        return ["System.Management.Automation.PSObject", "System.Object"]
+
+    def ps_methods(self) -> dict:
+        return {"Copy": lambda: PSObject(self.base.ps_properties().items())
+                if isinstance(self.base, PSObject) else self.base}
+
+
+def _type_names(value: Any) -> list[str]:
+    names = getattr(value, "ps_type_names", None)
+    if callable(names):
+        return list(names())
+    return [conv.type_name(value), "System.Object"]
+
+
 def get_member(value: Any, name: str) -> Any:
     value = unwrap(value)
     lowered = name.lower()
     if value is None:
         return 0 if lowered in ("count", "length") else None
+    if lowered == "psobject":
+        return PSObjectView(value)
     if isinstance(value, list):
         if lowered in ("count", "length", "longlength"):
             return len(value)

@@ -272,10 +272,40 @@ def _class_attribute(target: Any, lowered: str) -> Any:
     return None
 
 
+def _construct(target: Any, args: list) -> Any:
+    """``[T]::new(...)`` for the types scripts commonly build that way."""
+    from exshell.language.values import ArrayList, Hashtable, OrderedHashtable, PSObject
+    numbers = [conv.convert_to(arg, int) for arg in args] if target in (datetime, timedelta) else []
+    if target is datetime:
+        return datetime(*numbers)
+    if target is timedelta:
+        if len(numbers) == 1:
+            return timedelta(microseconds=numbers[0] / 10)
+        if len(numbers) == 3:
+            return timedelta(hours=numbers[0], minutes=numbers[1], seconds=numbers[2])
+        days, hours, minutes, seconds = (numbers + [0, 0, 0, 0])[:4]
+        milliseconds = numbers[4] if len(numbers) > 4 else 0
+        return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds,
+                         milliseconds=milliseconds)
+    if target is ArrayList or target is list:
+        return ArrayList(args[0] if args and isinstance(args[0], list) else [])
+    if target in (Hashtable, OrderedHashtable):
+        return target()
+    if target is PSObject:
+        return PSObject()
+    if target is str and args:
+        return conv.to_string(args[0]) * (conv.convert_to(args[1], int) if len(args) > 1 else 1)
+    if target is Guid:
+        return Guid.parse(conv.to_string(args[0])) if args else Guid("00000000-0000-0000-0000-000000000000")
+    raise method_error("MethodNotFound", conv.dotnet_name(target), "new")
+
+
 def invoke_static(target: Any, name: str, args: list, ctx: Any) -> Any:
     args = [unwrap(arg) for arg in args]
     lowered = name.lower()
     try:
+        if lowered == "new":
+            return _construct(target, args)
         if target is conv.MathClass:
             if lowered in _MATH:
                 return _MATH[lowered](args)

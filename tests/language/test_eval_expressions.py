@@ -240,3 +240,17 @@ def test_env_variables_read_and_write(monkeypatch):
     run("$env:EXSHELL_TEST_VAR = 'xyz'")
     import os
     assert os.environ["EXSHELL_TEST_VAR"] == "xyz"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("$o = [pscustomobject]@{a=1;b=2}; $o.PSObject.Properties | % { \"$($_.Name)=$($_.Value)\" }", ["a=1", "b=2"]),
+    ("[datetime]::new(2018,1,5).DayOfWeek", ["Friday"]), ("[timespan]::new(1,2,3).TotalMinutes", [62.05]),
+    ("$l = [System.Collections.ArrayList]::new(); $l.Add(5); $l.Count", [0, 1]),
+    ("[System.Management.Automation.ActionPreference]::Stop -eq 'stop'", [True]),
+    ("$d = [datetime]'2018-01-05'; $d.AddDays(1).Day", [6]), ("([datetime]'2018-01-31').AddMonths(1).Day", [28]),
+    ("(([datetime]'2018-01-02') - ([datetime]'2018-01-01')).TotalHours", [24.0]),
+    ("([datetime]'2018-01-05 15:04:05').ToString('yyyy-MM-dd HH:mm:ss')", ["2018-01-05 15:04:05"]),
+    ("([timespan]'01:30:00').TotalMinutes", [90.0]),
+])
+def test_dotnet_helpers_scripts_use(text, expected):
+    assert run(text) == expected
