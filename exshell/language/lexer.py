@@ -400,6 +400,8 @@ class LexJob(ExpressionScanner):
     # ------------------------------------------------------------ command mode
 
     def _scan_argument(self, pos: int, char: str) -> Tok:
+        if char.isalpha():
+            return self._scan_generic(pos, "GENERIC")
         text = self.text
         if char in _REDIRECTION_STARTS:
             redirect = self._scan_redirection(pos, char)
