@@ -18,12 +18,13 @@ Hints (``record.hints``) are exshell's own additions; they always sit on their
 own lines right after PowerShell's message, so scripts that match the message
 text keep working.  Hints that follow from the record alone (paste damage in a
 parse error's source, the closest names for an unknown command) are asked of
-exshell/binder/hints.py here, so every caller shows them; the hint functions
-add each line once however often they run.  No trailing newline is added; the
+exshell/binder/hints.py here, so every caller shows them; they go on a copy,
+so rendering never changes the caller's record.  No trailing newline is added; the
 host prints the result as one block.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Iterable, Optional
 
 from exshell.errors import ErrorRecord
@@ -47,7 +48,7 @@ _ELLIPSIS = "..."
 def render(record: ErrorRecord, view: Any = NORMAL_VIEW) -> str:
     """The full display of one error record in the chosen error view."""
     view_name = _view_name(view)
-    _complete_hints(record)
+    record = _with_record_hints(record)
     if view_name == CONCISE_VIEW:
         return _concise(record)
     if record.is_parse_error:
@@ -62,11 +63,9 @@ def render(record: ErrorRecord, view: Any = NORMAL_VIEW) -> str:
 
 def render_parse_errors(records: Iterable[ErrorRecord], view: Any = NORMAL_VIEW) -> str:
     """Every parse error of one input, as PowerShell reports a ParseException."""
-    records = list(records)
+    records = [_with_record_hints(record) for record in records]
     if not records:
         return ""
-    for record in records:
-        _complete_hints(record)
     if _view_name(view) == CONCISE_VIEW:
         return "\n".join(_concise(record) for record in records)
     lines: list[str] = []
@@ -90,17 +89,22 @@ def position_message(extent: Extent) -> str:
     return header if echo is None else f"{header}\n{echo}"
 
 
-def _complete_hints(record: ErrorRecord) -> None:
-    """Add the hints that depend on the record alone (never fails the rendering)."""
+def _with_record_hints(record: ErrorRecord) -> ErrorRecord:
+    """The record plus the hints that depend on it alone, as a copy (the caller's
+    record is left as it was); never fails the rendering."""
+    if not (record.is_parse_error or record.error_id == "CommandNotFoundException"):
+        return record
+    shown = replace(record, hints=list(record.hints))
     try:
         from exshell.binder import hints
 
-        if record.is_parse_error:
-            hints.for_parse_error(record)
-        elif record.error_id == "CommandNotFoundException" and record.target_name:
-            hints.for_unknown_command(record, record.target_name)
+        if shown.is_parse_error:
+            hints.for_parse_error(shown)
+        elif shown.target_name:
+            hints.for_unknown_command(shown, shown.target_name)
     except Exception:  # noqa: BLE001 - an error message must always print
-        pass
+        return record
+    return shown
 
 
 # ---------------------------------------------------------------- NormalView

@@ -228,3 +228,10 @@ class FakeSession:
 def test_view_is_taken_from_a_name_or_a_session(view, first_line_start):
     record = unknown_parameter("Get-ChildItem -foo", "-foo")
     assert errorview.render(record, view).startswith(first_line_start)
+
+
+def test_rendering_leaves_the_record_unchanged():
+    record = not_found("Get-FrontendTransportService", "Get-FrontendTransportService")
+    errorview.render(record)
+    errorview.render(record)
+    assert record.hints == []
