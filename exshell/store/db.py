@@ -8,9 +8,9 @@ Contract:
     of failing with "database is locked"), file mode 0600, schema migrated to
     ``SCHEMA_VERSION`` on open.
   * ``Database.transaction()`` - ``BEGIN IMMEDIATE`` ... ``COMMIT``, ``ROLLBACK`` on
-    any exception.  Re-entrant: a nested ``with`` joins the outer transaction, so
-    a cmdlet that calls helpers which open their own transaction still commits
-    once.  IMMEDIATE takes the write lock up front, which makes a Set-* read-
+    any exception.  Re-entrant: a nested ``with`` is a savepoint inside the outer
+    transaction (undone alone if it fails), so a cmdlet that calls helpers which
+    open their own transaction still commits once.  IMMEDIATE takes the write lock up front, which makes a Set-* read-
     modify-write atomic across processes (no lost updates).
 
 Schema (one generic table; every kind of object is JSON of its pydantic model):
@@ -178,9 +178,19 @@ class Database:
         """BEGIN IMMEDIATE ... COMMIT; a nested use joins the outer transaction."""
         with self._lock:
             if self._depth:
+                # Nested: a savepoint, so a failing inner step (an add whose rule fails
+                # after a sibling was adjusted) is undone even if the caller goes on.
+                savepoint = f"sp{self._depth}"
+                self.execute(f"SAVEPOINT {savepoint}")
                 self._depth += 1
                 try:
                     yield self
+                except BaseException:
+                    self.execute(f"ROLLBACK TO {savepoint}")
+                    self.execute(f"RELEASE {savepoint}")
+                    raise
+                else:
+                    self.execute(f"RELEASE {savepoint}")
                 finally:
                     self._depth -= 1
                 return

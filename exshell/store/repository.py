@@ -111,10 +111,10 @@ class Store:
         self._secret_box: Any = None
         self._ready = False
         self._local_server_checked: set[str] = set()
-        # (kind, guid) -> (revision, model): rows this process wrote or read, so a
+        # (kind, guid) -> (row JSON, model): rows this process wrote or read, so a
         # Set-* right after New-*, or Get-* over unchanged objects, skips re-parsing.
-        # A write by another process bumps the row's revision and misses the cache.
-        self._cache: dict[tuple[str, str], tuple[int, ExchangeObject]] = {}
+        # Keyed on the exact JSON, a row changed by anyone (or rolled back) misses.
+        self._cache: dict[tuple[str, str], tuple[str, ExchangeObject]] = {}
 
     # ----------------------------------------------------------- lifecycle
     @contextmanager
@@ -271,11 +271,12 @@ class Store:
             try:
                 # The unique indexes enforce GUID and name uniqueness; a conflict is
                 # explained afterwards, so the common case costs one statement.
+                data = self._dump(obj)
                 self.db.execute(
                     "INSERT INTO objects(kind, guid, container, server_key, name_key, name, "
                     "dn_key, data, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
                     (obj.KIND, str(obj.Guid), obj.CONTAINER, obj.server_key(), obj.Name.lower(),
-                     obj.Name, obj.DistinguishedName.lower(), self._dump(obj)))
+                     obj.Name, obj.DistinguishedName.lower(), data))
             except sqlite3.IntegrityError:
                 if self._rows_by_guid(type(obj), str(obj.Guid)):
                     raise AlreadyExists(f"An object with the GUID {obj.Guid} already exists.",
@@ -283,7 +284,7 @@ class Store:
                 self._check_unique_name(obj)
                 raise
             self._bump_revision()
-            self._remember(obj, 1)
+            self._remember(obj, data)
         return obj
 
     def update(self, obj: ExchangeObject, checked: bool = True) -> ExchangeObject:
@@ -295,13 +296,14 @@ class Store:
             if checked:
                 self._check(obj)
             obj.place(self.directory)
+            data = self._dump(obj)
             try:
                 cursor = self.db.execute(
                     "UPDATE objects SET container = ?, server_key = ?, name_key = ?, name = ?, "
                     "dn_key = ?, data = ?, revision = revision + 1 WHERE kind = ? AND guid = ? "
                     "RETURNING revision",
                     (obj.CONTAINER, obj.server_key(), obj.Name.lower(), obj.Name,
-                     obj.DistinguishedName.lower(), self._dump(obj), obj.KIND, str(obj.Guid)))
+                     obj.DistinguishedName.lower(), data, obj.KIND, str(obj.Guid)))
                 returned = cursor.fetchone()
             except sqlite3.IntegrityError:
                 self._check_unique_name(obj)
@@ -310,7 +312,7 @@ class Store:
                 raise NotFound(not_found_message(obj.Identity, self.directory.domain_controller),
                                target=str(obj.Identity))
             self._bump_revision()
-            self._remember(obj, returned[0])
+            self._remember(obj, data)
         return obj
 
     def remove(self, kind: Any, identity: Any) -> ExchangeObject:
@@ -401,16 +403,16 @@ class Store:
             data[name] = seal_credential(self._secrets(), value)
         return json.dumps(data, separators=(",", ":"))
 
-    def _remember(self, obj: ExchangeObject, revision: int) -> None:
-        self._cache[(obj.KIND, str(obj.Guid))] = (revision, obj.model_copy())
+    def _remember(self, obj: ExchangeObject, data: str) -> None:
+        self._cache[(obj.KIND, str(obj.Guid))] = (data, obj.model_copy())
 
     def _load(self, row: Any) -> Any:
-        kind, data, guid, revision = row
+        kind, data, guid, _revision = row
         cached = self._cache.get((kind, guid))
-        if cached is not None and cached[0] == revision:
+        if cached is not None and cached[0] == data:
             return cached[1].model_copy()
         obj = self._parse(kind, data)
-        self._cache[(kind, guid)] = (revision, obj.model_copy())
+        self._cache[(kind, guid)] = (data, obj.model_copy())
         return obj
 
     def _parse(self, kind: str, data: str) -> Any:

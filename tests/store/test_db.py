@@ -158,3 +158,17 @@ def test_read_only_file_reports_a_store_error_not_a_traceback(store, store_file)
         assert "couldn't be read or written" in caught.value.message
     finally:
         readonly.connection.close()
+
+
+def test_failed_inner_step_is_undone_even_if_the_caller_continues(store):
+    from exshell.store.errors import ValidationError
+
+    with store.transaction():
+        store.add(SendConnector(Name="Kept", AddressSpaces=["kept.example"]))
+        try:
+            with store.transaction():
+                store.add(SendConnector(Name="Dropped", AddressSpaces=["dropped.example"]))
+                store.add(SendConnector(Name="Broken", AddressSpaces=[]))
+        except ValidationError:
+            pass
+    assert [c.Name for c in store.find("SendConnector", "*")] == ["Kept"]

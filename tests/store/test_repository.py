@@ -217,8 +217,7 @@ def test_damaged_row_reports_a_store_error(store):
     from exshell.store.errors import StoreError
 
     store.add(SendConnector(**SEED))
-    store.db.execute("UPDATE objects SET data = '{\"Name\": 5}', revision = revision + 1 "
-                     "WHERE name_key = ?",
+    store.db.execute("UPDATE objects SET data = '{\"Name\": 5}' WHERE name_key = ?",
                      ("subsidiary send connector",))
     with pytest.raises(StoreError) as caught:
         store.get("SendConnector", "Subsidiary Send Connector")
@@ -246,3 +245,21 @@ def test_returned_objects_are_independent_copies(store):
     first.Comment = "local edit, never stored"
     assert first.ps_properties()["Comment"] == "local edit, never stored"
     assert store.get("SendConnector", "Subsidiary Send Connector").Comment is None
+
+
+def test_rolled_back_update_never_serves_from_the_cache(store, store_file):
+    from exshell.store.db import Database
+    from exshell.store.repository import Store
+
+    store.add(SendConnector(**SEED))
+    connector = store.get("SendConnector", "Subsidiary Send Connector")
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.update(connector.with_changes(Comment="rolled back"))
+            raise RuntimeError("cmdlet failed after the write")
+    other = Store(Database(store_file))
+    try:
+        other.update(other.get("SendConnector", connector.Guid).with_changes(Comment="real"))
+    finally:
+        other.db.close()
+    assert store.get("SendConnector", connector.Guid).Comment == "real"
