@@ -68,6 +68,7 @@ def test_get_command_verb_noun_and_aliases(shell):
 def test_get_command_syntax_and_functions(shell):
     text = shell.ok("Get-Command Test-Path -Syntax").values[0]
     assert text.startswith("Test-Path [-Path] <String[]>")
+    assert shell.ok("Get-Command fl -Syntax").values[0].startswith("Format-List [[-Property] <Object[]>]")
     function = shell.ok("function Get-Thing { param([string]$Name) }; Get-Command Get-Thing").values[0]
     assert function.get("CommandType") == "Function"
     assert function.get("Definition").startswith("Get-Thing [[-Name] <String>]")

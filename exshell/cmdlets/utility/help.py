@@ -142,9 +142,17 @@ class GetCommand(Cmdlet):
                 return
             self._written += 1
             if self.Syntax:
-                self.write_object(row.get("Definition"))
+                self.write_object(self._syntax_of(row))
             else:
                 self.write_object(row)
+
+    def _syntax_of(self, row: PSObject) -> str:
+        """An alias shows its command's syntax, as ``Get-Command fl -Syntax`` does."""
+        if row.get("CommandType") != "Alias":
+            return row.get("Definition")
+        from exshell.cmdlets import registry
+        target = registry.lookup(row.get("Definition"))
+        return self._row("Cmdlet", target.info.name, target).get("Definition") if target else ""
 
     def _row(self, kind: str, name: str, payload: Any) -> Optional[PSObject]:
         from exshell.binder.metadata import CommandMetadata
