@@ -36,7 +36,9 @@ from exshell.host.format_layout import (
     TableColumn, layout_list_entry, layout_table, layout_wide,
 )
 from exshell.errors import ErrorRecord
-from exshell.language.values import ArgumentNumber, Hashtable, PSObject, ScriptBlock, SwitchParameter
+from exshell.language.values import (
+    ArgumentNumber, AutomationNull, Hashtable, PSObject, ScriptBlock, SwitchParameter,
+)
 
 FORMAT_ENUMERATION_LIMIT = 4   # $FormatEnumerationLimit's default
 MAX_PROPERTIES_FOR_TABLE = 4   # PowerShell's rule for objects without a view
@@ -560,7 +562,7 @@ def format_default(objects: Iterable[Any], width_or_host: Any = 120,
         run, run_shape = [], None
 
     for obj in _flatten(objects):
-        if obj is None:
+        if obj is None or isinstance(obj, AutomationNull):
             continue
         if isinstance(obj, FormatDocument):
             flush()

@@ -297,3 +297,8 @@ def test_odd_values_and_widths_never_break_the_formatter(seed):
                      + build_list(objects) + build_wide(objects, column_count=rng.randint(0, 4)))
         for document in documents:
             assert document.render(width).endswith("\n\n\n")
+
+
+def test_automation_null_prints_nothing():
+    from exshell.language.values import AUTOMATION_NULL
+    assert format_default([AUTOMATION_NULL, "x"], 80) == "x\n"
