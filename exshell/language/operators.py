@@ -26,7 +26,7 @@ from exshell.language import formatting
 from exshell.language.regex import (compile_regex, match_groups, translate_replacement,
                                     wildcard_to_regex)
 from exshell.language.values import (
-    ArgumentNumber, BigInteger, Char, Hashtable, Int64, OrderedHashtable, PSObject,
+    BigInteger, Char, Hashtable, Int64, OrderedHashtable, PSObject,
     SwitchParameter, TypedArray, UInt64, unwrap,
 )
 
