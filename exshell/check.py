@@ -10,8 +10,8 @@ Contract:
         literal values, mandatory parameters that pipeline input cannot fill,
         piped objects no parameter is left to take);
         and the Exchange rules that depend only on the command's own arguments
-        (the cmdlet's ``check_rules`` hook, which calls the same validators a
-        real run uses).
+        (New-* objects built offline through the same code and validators a
+        run uses, or a cmdlet's own ``check_rules`` hook).
     main_check(paths, out=sys.stdout, err=sys.stderr) -> int
         Prints ``FILE:LINE:COL: ErrorId: message`` per problem (``-`` reads
         standard input and is reported as ``-``), each hint on its own
@@ -217,8 +217,9 @@ def _rule_records(metadata: Any, result: Any, invocation: InvocationInfo) -> lis
     A cmdlet class may define ``check_rules(bound, unconverted, invocation)``
     returning error records.  Otherwise, for the New-* Exchange cmdlets, the
     object the command would create is built offline exactly as a run builds
-    it (the cmdlet's own ``bound_properties``/``adjust_new`` and the store
-    model's validators), so each rule stays in its one place.  Rules run only
+    it (the cmdlet's own ``bound_properties``/``adjust_new`` and
+    ``build_object``, which runs the store model's validators), so each rule
+    stays in its one place.  Rules run only
     when every property value is a literal: a value --check does not know
     could satisfy or break any of them.
     """
@@ -244,7 +245,8 @@ def _rule_records(metadata: Any, result: Any, invocation: InvocationInfo) -> lis
 
 
 def _new_object_rules(implementation: type, result: Any, invocation: InvocationInfo) -> list:
-    from exshell.cmdlets.exchange.common import ExchangeNew
+    """Build the new object the way ExchangeNew.process does, minus the store."""
+    from exshell.cmdlets.exchange.common import ExchangeNew, build_object
 
     if not issubclass(implementation, ExchangeNew):
         return []
@@ -255,9 +257,7 @@ def _new_object_rules(implementation: type, result: Any, invocation: InvocationI
     if any(name in result.unconverted for name in properties):
         return []
     handler.adjust_new(properties)
-    from exshell.store.models import model_for
-
-    model_for(implementation.kind).model_validate(properties)
+    build_object(implementation.kind, properties)
     return []
 
 
