@@ -36,7 +36,7 @@ def output_printer(session: Any):
     def sink(objects: list) -> None:
         if not objects:
             return
-        text = format_default(objects, session.host.width)
+        text = format_default(objects, session)
         if text:
             session.host.ui.write(text)
 
