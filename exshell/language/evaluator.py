@@ -25,6 +25,7 @@ from exshell.language import ast
 from exshell.language import conversions as conv
 from exshell.language import members, operators, statics
 from exshell.language.pipeline import PipelineRunner
+from exshell.language.variables import VariableAccess
 from exshell.language.values import (AUTOMATION_NULL, Hashtable, OrderedHashtable, PSObject,
                                      ScriptBlock, unwrap)
 
@@ -68,10 +69,7 @@ def enumerate_output(value: Any, emit: Emit) -> None:
         emit(value)
 
 
-_CONSTANTS = {"true": True, "false": False, "null": None}
-
-
-class Evaluator:
+class Evaluator(VariableAccess):
     def __init__(self, session: Any):
         self.session = session
         self.pipelines = PipelineRunner(self)
@@ -87,84 +85,6 @@ class Evaluator:
 
     def to_string(self, value: Any) -> str:
         return conv.to_string(value, self.ofs)
-
-    # ------------------------------------------------------------ variables
-    def _split_name(self, name: str) -> tuple[Optional[str], str]:
-        if ":" in name:
-            prefix, _, rest = name.partition(":")
-            lowered = prefix.lower()
-            if lowered in ("global", "script", "local", "private", "env", "variable", "using", "function"):
-                return lowered, rest
-        return None, name
-
-    def read_variable(self, name: str, default: Any = None) -> Any:
-        if ":" not in name:
-            lowered = name.lower()
-            if lowered in _CONSTANTS:
-                return _CONSTANTS[lowered]
-            if lowered == "?":
-                return self.session.last_status
-            if lowered == "pwd":
-                return os.getcwd()
-            variable = self.session.current_scope.find_folded(lowered)
-            return default if variable is None else variable.value
-        scope_name, bare = self._split_name(name)
-        lowered = bare.lower()
-        if scope_name == "env":
-            return _env_get(bare)
-        if scope_name is None or scope_name in ("variable", "using", "local", "private"):
-            if lowered in _CONSTANTS:
-                return _CONSTANTS[lowered]
-            if lowered == "?":
-                return self.session.last_status
-            if lowered == "pwd":
-                return os.getcwd()
-        if scope_name == "function":
-            return self.session.current_scope.find_function(bare)
-        scope = self._scope_for(scope_name)
-        variable = scope.local(bare) if scope_name in ("local", "private") else scope.find(bare)
-        if variable is None:
-            return default
-        return variable.value
-
-    def _scope_for(self, scope_name: Optional[str]) -> Any:
-        current = self.session.current_scope
-        if scope_name == "global":
-            return self.session.global_scope
-        if scope_name == "script":
-            return current.script_scope()
-        return current
-
-    def write_variable(self, name: str, value: Any) -> None:
-        scope_name, bare = self._split_name(name)
-        if scope_name == "env":
-            if value is None or value == "":
-                os.environ.pop(bare, None)
-            else:
-                os.environ[bare] = self.to_string(value)
-            return
-        if scope_name is None and bare.lower() in _CONSTANTS:
-            raise PSRuntimeError(ErrorRecord(
-                message=f"Cannot overwrite variable {bare} because it is read-only or constant.",
-                error_id="VariableNotWritable", category="WriteError", target_name=bare,
-                reason="SessionStateUnauthorizedAccessException"))
-        scope = self._scope_for(scope_name)
-        variable = scope.local(bare)
-        if scope_name is None and variable is None:
-            # assignment without a scope creates the variable locally (copy-on-write)
-            found = scope.find(bare)
-            constraint = found.constraint if found is not None else None
-            scope.set_local(bare, conv.convert_to(value, constraint) if constraint else value, constraint)
-            return
-        if variable is not None and variable.constraint is not None:
-            value = conv.convert_to(value, variable.constraint, self.ofs)
-        scope.set_local(bare, value)
-
-    def constrain_variable(self, name: str, target: Any, value: Any) -> Any:
-        scope_name, bare = self._split_name(name)
-        converted = conv.convert_to(value, target, self.ofs)
-        self._scope_for(scope_name).set_local(bare, converted, constraint=target)
-        return converted
 
     # ----------------------------------------------------------- top level
     def run_script(self, script: ast.ScriptBlockAst, sink: Optional[Callable[[list], None]] = None,
@@ -567,16 +487,6 @@ def _iterate(value: Any) -> list:
     if isinstance(value, list):
         return list(value)
     return [value]
-
-
-def _env_get(name: str) -> Any:
-    if name in os.environ:
-        return os.environ[name]
-    lowered = name.lower()
-    for key, value in os.environ.items():
-        if key.lower() == lowered:
-            return value
-    return None
 
 
 def _block_text(block: ast.ScriptBlockAst, extent: Any = None) -> str:
