@@ -140,6 +140,18 @@ def _as_number(value: Any) -> Any:
     return conv.to_number(value)
 
 
+_MAX_REPEAT = 100_000_000  # elements or characters one repetition may build
+
+
+def _check_size(size: int) -> None:
+    """A huge repetition fails as .NET runs out of memory, instead of exhausting ours."""
+    if size > _MAX_REPEAT:
+        raise PSRuntimeError(ErrorRecord(
+            message="Exception of type 'System.OutOfMemoryException' was thrown.",
+            error_id="System.OutOfMemoryException", category="OperationStopped",
+            reason="OutOfMemoryException", exception_type="System.OutOfMemoryException"))
+
+
 def _op_name(op: str) -> str:
     return {"+": "op_Addition", "-": "op_Subtraction", "*": "op_Multiply", "/": "op_Division",
             "%": "op_Modulus"}[op]
@@ -160,6 +172,7 @@ def arith(op: str, left: Any, right: Any, ofs: str = " ") -> Any:
             return list(left) + (list(right) if isinstance(right, list) else [right])
         if op == "*":
             count = conv.convert_to(right, int)
+            _check_size(len(left) * count)
             return list(left) * max(count, 0)
         raise runtime_error("MethodNotFound", "System.Object[]", _op_name(op), category="InvalidOperation")
     if isinstance(left, dict):
@@ -182,6 +195,7 @@ def arith(op: str, left: Any, right: Any, ofs: str = " ") -> Any:
             return left + conv.to_string(right, ofs)
         if op == "*":
             count = conv.convert_to(right, int)
+            _check_size(len(left) * count)
             return left * max(count, 0)
     if isinstance(left, datetime):
         if op == "+" and isinstance(right, timedelta):
