@@ -132,7 +132,7 @@ class ExchangeObject(BaseModel):
 
     model_config = ConfigDict(
         validate_default=True, extra="ignore", arbitrary_types_allowed=True,
-        protected_namespaces=(), populate_by_name=True,
+        protected_namespaces=(), populate_by_name=True, defer_build=True,
     )
 
     KIND: ClassVar[str] = ""
