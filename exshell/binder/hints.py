@@ -5,20 +5,23 @@ lines to ``record.hints`` (never changing ``record.message``, so scripts that
 match PowerShell's text still work); calling one twice adds nothing new.
 
     for_binding_error(record, metadata, typed_name)
-        unknown parameter: a parameter of another Exchange version, else the
-        closest declared names and the sibling cmdlets (same noun) that have it; enum values: the closest valid names; a string
-        given to a Boolean parameter: how to write $true/$false; a parameter
-        left without its value: what stands where the value should be; a
-        ``<Placeholder>`` of a syntax line left in the command.
+        unknown parameter: a parameter of another Exchange version (or of the
+        later cmdlet that replaced this one), else the closest declared names
+        and the sibling cmdlets (same noun) that have it; enum values: the
+        closest valid names; a string given to a Boolean parameter: how to
+        write $true/$false; a parameter left without its value: what stands
+        where the value should be; a ``<Placeholder>`` of a syntax line left
+        in the command.
     for_unknown_command(record, name, candidates=None)
         a later-version cmdlet and its Exchange 2010 counterpart, a reference
         cmdlet exshell lacks, a dash pasted as an en dash, the closest names
         (of ``candidates``, by default ``known_command_names()``).
     for_parse_error(record, source=None)
         paste damage before the error: a documentation ``<Placeholder>`` left
-        in the line, a backtick followed by spaces at the end
-        of the error's line or the line before it, a typographic quote inside
-        a word that ended a string of its own quote family early.
+        in the line, a backtick followed by spaces at the end of the error's
+        line or the line before it, a typographic quote inside a word that
+        ended a string of its own quote family early.  En dashes before
+        parameter names are fine in PowerShell and get no hint.
     for_broken_continuation(record, extent)
         the same backtick damage, for errors of a command (used by --check).
 
