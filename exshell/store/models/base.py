@@ -122,11 +122,6 @@ def fail(message: str, error_id: str, target: Any = None) -> None:
     raise ValidationError(message, error_id, target=target)
 
 
-def is_empty(value: Any) -> bool:
-    return value is None or (hasattr(value, "__len__") and not isinstance(value, str)
-                             and len(value) == 0)
-
-
 class ExchangeObject(BaseModel):
     """Common directory properties and the PowerShell view of a stored object."""
 
@@ -234,9 +229,7 @@ class ExchangeObject(BaseModel):
             if hasattr(value, "apply"):  # a multi-valued @{Add=...; Remove=...} edit
                 value = value.apply(data.get(name))
             data[name] = value
-        changed = type(self).model_validate(data)
-        changed.WhenCreatedUTC = self.WhenCreatedUTC
-        return changed
+        return type(self).model_validate(data)
 
     # ---------------------------------------------------- directory placement
     def server_key(self) -> str:
