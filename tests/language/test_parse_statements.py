@@ -177,6 +177,12 @@ def test_named_blocks_at_script_level():
     ("1\n2", "#1; #2"),
     ("{ 1; 2 }", "{#1; #2}"),
     ("Get-X; if ($a) { 1 }; Get-Y", "cmd(Get-X); if($a){#1}; cmd(Get-Y)"),
+    # a statement ending in a block needs no terminator before the next one
+    ("if ($x) { 1 } 2", "if($x){#1}; #2"),
+    ("function f {} f", "function f{}; cmd(f)"),
+    ("try { 1 } catch { 2 } Write-Host x", "try{#1} catch{#2}; cmd(Write-Host x)"),
+    ("foreach ($i in $a) { $i } 'done'", "foreach($i in $a){$i}; 'done'"),
+    ("if ($x) { 1 } else { 2 } if ($y) { 3 }", "if($x){#1} else{#2}; if($y){#3}"),
 ])
 def test_statement_separators(text, expected):
     assert shape(text) == expected
