@@ -121,22 +121,18 @@ class _ScriptChecker:
             return
         if metadata is None:
             return
-        elements = pseudo.command_elements(command)
-        if elements is None:
-            return
-        invocation = InvocationInfo(
-            command_name=name, extent=command.extent, name_extent=head.extent,
-            pipeline_position=position, pipeline_length=length, expecting_input=position > 1)
         try:
-            result = _binder().bind_arguments(metadata, elements, None, invocation, check_mode=True)
+            result = pseudo.bind_command(command, metadata, position, length)
         except errors.PSRuntimeError as failure:
             self._report(failure.record, command)
             return
         except Exception:  # noqa: BLE001 - a binder defect must not stop the whole check
             return
+        if result is None:
+            return
         if position > 1 and metadata.kind == "Cmdlet":
             self._check_pipeline_input(metadata, result, command)
-        for record in _rule_records(metadata, result, invocation):
+        for record in _rule_records(metadata, result, result.invocation):
             self._report(record, command)
 
     def _check_pipeline_input(self, metadata: Any, result: Any, command: ast.CommandAst) -> None:
@@ -175,12 +171,6 @@ class _ScriptChecker:
     def _report(self, record: errors.ErrorRecord, command: ast.CommandAst) -> None:
         hints.for_broken_continuation(record, command.extent)
         self.problems.append(_problem(self.path, record, command.extent))
-
-
-def _binder() -> Any:
-    from exshell.binder import binder
-
-    return binder
 
 
 def _resolve_cmdlet(name: str) -> Optional[type]:

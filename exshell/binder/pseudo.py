@@ -10,6 +10,12 @@ Contract:
         element with ``literal=False``, which the binder counts as bound
         without converting.  None when the arguments cannot be known at all
         (``@splat`` of a variable: its keys are parameter names).
+    bind_command(command, metadata, pipeline_position=1, pipeline_length=1)
+        -> BindResult | None
+        Binds one command in the binder's check mode (no prompting, no
+        conversion of non-literal values): raises the binder's
+        ParameterBindingError exactly as a run would; None when the arguments
+        are unknowable (see above).  --check and completion share it.
     literal_value(expression) -> (value, is_literal)
     walk(node) -> iterator over every AST node below and including ``node``
     defined_function_names(script) -> set of lower-cased function names
@@ -22,7 +28,9 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any, Iterator, Optional
 
-from exshell.invocation import NO_ARGUMENT, ArgumentElement, CommandElement, ParameterElement
+from exshell.invocation import (
+    NO_ARGUMENT, ArgumentElement, CommandElement, InvocationInfo, ParameterElement,
+)
 from exshell.language import ast
 from exshell.language.values import ArgumentNumber, Hashtable, OrderedHashtable
 
@@ -157,6 +165,23 @@ def command_elements(command: ast.CommandAst) -> Optional[list[CommandElement]]:
         value, is_literal = literal_value(node)
         elements.append(ArgumentElement(value, node.extent, literal=is_literal))
     return elements
+
+
+def bind_command(command: ast.CommandAst, metadata: Any, pipeline_position: int = 1,
+                 pipeline_length: int = 1) -> Any:
+    """The binder's check-mode result for ``command``; see the module docstring."""
+    elements = command_elements(command)
+    if elements is None:
+        return None
+    head = command.elements[0]
+    name = head.value if type(head) is ast.StringConstantAst else metadata.name
+    invocation = InvocationInfo(
+        command_name=name, extent=command.extent, name_extent=head.extent,
+        pipeline_position=pipeline_position, pipeline_length=pipeline_length,
+        expecting_input=pipeline_position > 1)
+    from exshell.binder.binder import bind_arguments
+
+    return bind_arguments(metadata, elements, None, invocation, check_mode=True)
 
 
 def walk(node: Any) -> Iterator[Any]:

@@ -114,3 +114,25 @@ def test_walk_finds_functions_defined_anywhere():
     script = ast.ScriptBlockAst(ext(), end=[branch])
     assert pseudo.defined_function_names(script) == {"outer", "inner-helper"}
     assert sum(1 for node in pseudo.walk(script) if isinstance(node, ast.VariableExpressionAst)) == 1
+
+
+def test_bind_command_binds_in_check_mode_and_raises_binding_errors():
+    from exshell.binder.metadata import CommandMetadata
+    from exshell.cmdlets.base import Cmdlet, Param, cmdlet
+    from exshell.errors import ParameterBindingError
+
+    @cmdlet("Test-Pseudo")
+    class TestPseudo(Cmdlet):
+        Name = Param(str, mandatory=True, position=1, from_pipeline=True)
+        Count = Param(int)
+
+    meta = CommandMetadata.from_cmdlet(TestPseudo)
+    good = command(s("a"), ast.CommandParameterAst(ext(), "Count", None, "-Count"), var("n"))
+    result = pseudo.bind_command(good, meta)
+    assert result.bound["Name"] == "a" and "Count" in result.unconverted
+    missing = command(ast.CommandParameterAst(ext(), "Count", None, "-Count"), num(2, "2"))
+    assert pseudo.bind_command(missing, meta, pipeline_position=2, pipeline_length=2).bound["Count"] == 2
+    with pytest.raises(ParameterBindingError) as failure:
+        pseudo.bind_command(missing, meta)
+    assert failure.value.record.error_id == "MissingMandatoryParameter"
+    assert pseudo.bind_command(command(var("p", splatted=True)), meta) is None
