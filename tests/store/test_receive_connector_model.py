@@ -196,3 +196,11 @@ def test_set_that_moves_onto_a_taken_pair_is_refused(store):
     with pytest.raises(ValidationError):
         store.update(added.with_changes(Bindings=["0.0.0.0:25"],
                                         RemoteIPRanges=["0.0.0.0-255.255.255.255"]))
+
+
+def test_suppress_x_anonymous_tls_warns_until_the_server_downgrades_auth(store):
+    added = store.add(connector(SuppressXAnonymousTls=True))
+    assert "UseDowngradedExchangeServerAuth is $true on server EXCH01" in added.warnings[0]
+    server = store.get("TransportServer", "EXCH01")
+    store.update(server.with_changes(UseDowngradedExchangeServerAuth=True))
+    assert store.update(added.with_changes(Comment="again")).warnings == []

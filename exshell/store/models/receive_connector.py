@@ -170,6 +170,12 @@ class ReceiveConnector(ExchangeObject):
             self.set_converted("Fqdn", server.Fqdn)
         if self.DefaultDomain:
             self.DefaultDomain = store.get("AcceptedDomain", self.DefaultDomain).Name
+        warnings = []
+        if self.SuppressXAnonymousTls and not store.get(
+                "TransportServer", server.Name).UseDowngradedExchangeServerAuth:
+            warnings.append(f"SuppressXAnonymousTls takes effect only when "
+                            f"UseDowngradedExchangeServerAuth is $true on server {server.Name} "
+                            "(Set-TransportServer).")
         for other in store.list("ReceiveConnector", server=server.Name):
             if other.Guid == self.Guid or other.server_key() != self.server_key():
                 continue
@@ -182,7 +188,7 @@ class ReceiveConnector(ExchangeObject):
                      f'local IP address and port (binding {binding}) and remote IP address range '
                      f'(remote IP range {remote}).', "ReceiveConnectorBindingConflict",
                      target=self.Identity)
-        return []
+        return warnings
 
 
     def check_removal(self, store: Any) -> None:
