@@ -27,7 +27,6 @@ from typing import Any
 
 from exshell.cmdlets.base import ArrayOf, ConversionError
 from exshell.errors import ErrorRecord, PSRuntimeError, message
-from exshell.language import formatting
 from exshell.language.values import (
     ArgumentNumber, ArrayList, BigInteger, Guid, Byte, Char, Hashtable, Int16, Int64, OrderedHashtable, PSObject,
     SByte, ScriptBlock, SwitchParameter, TypedArray, UInt16, UInt32, UInt64,
@@ -69,9 +68,11 @@ def to_string(value: Any, ofs: str = " ") -> str:
     if isinstance(value, int):
         return str(int(value))
     if isinstance(value, float):
-        return formatting.format_double(value)
+        from exshell.language.formatting import format_double
+        return format_double(value)
     if isinstance(value, Decimal):
-        return formatting.format_decimal(value)
+        from exshell.language.formatting import format_decimal
+        return format_decimal(value)
     if isinstance(value, list):
         return ofs.join(_element_string(item) for item in value)
     if isinstance(value, OrderedHashtable):
@@ -87,7 +88,8 @@ def to_string(value: Any, ofs: str = " ") -> str:
     if isinstance(value, datetime):
         return value.strftime("%m/%d/%Y %H:%M:%S")
     if isinstance(value, timedelta):
-        return formatting.format_timespan(value)
+        from exshell.language.formatting import format_timespan
+        return format_timespan(value)
     if isinstance(value, enum.Enum):
         return enum_text(value)
     if isinstance(value, re.Pattern):

@@ -23,8 +23,7 @@ from exshell.errors import (BreakSignal, ContinueSignal, ErrorRecord, ExitSignal
                             PSRuntimeError, ReturnSignal, message)
 from exshell.language import ast
 from exshell.language import conversions as conv
-from exshell.language import members, operators, statics
-from exshell.language.pipeline import PipelineRunner
+from exshell.language import members, operators
 from exshell.language.variables import VariableAccess
 from exshell.language.values import (AUTOMATION_NULL, Hashtable, OrderedHashtable, PSObject,
                                      ScriptBlock, unwrap)
@@ -72,7 +71,15 @@ def enumerate_output(value: Any, emit: Emit) -> None:
 class Evaluator(VariableAccess):
     def __init__(self, session: Any):
         self.session = session
-        self.pipelines = PipelineRunner(self)
+        self._pipelines: Any = None
+
+    @property
+    def pipelines(self) -> Any:
+        """The command runner, created on the first command (plain expressions never need it)."""
+        if self._pipelines is None:
+            from exshell.language.pipeline import PipelineRunner
+            self._pipelines = PipelineRunner(self)
+        return self._pipelines
 
     # ------------------------------------------------------ operator context
     @property
@@ -432,6 +439,7 @@ class Evaluator(VariableAccess):
         target = self._operand(self.eval(node.target))
         name = self._member_name(node.member)
         if node.static or (isinstance(target, members.TypeInfo) and node.static):
+            from exshell.language import statics
             return statics.get_static(members.ensure_type_info(target), name)
         return members.get_member(target, name)
 
@@ -440,6 +448,7 @@ class Evaluator(VariableAccess):
         name = self._member_name(node.member)
         args = [self._operand(self.eval(arg)) for arg in node.arguments]
         if node.static:
+            from exshell.language import statics
             return statics.invoke_static(members.ensure_type_info(target), name, args, self)
         lowered = name.lower()
         if lowered in ("where", "foreach") and args and isinstance(args[0], ScriptBlock):

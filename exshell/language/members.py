@@ -21,7 +21,6 @@ from typing import Any
 
 from exshell.errors import ErrorRecord, PSRuntimeError, message
 from exshell.language import conversions as conv
-from exshell.language import formatting
 from exshell.language.values import (
     ArgumentNumber, ArrayList, Char, Hashtable, Int64, PSObject, ScriptBlock, TypedArray, unwrap,
 )
@@ -103,10 +102,11 @@ def invocation_failure(name: str, args: list, inner: str) -> PSRuntimeError:
 # --------------------------------------------------------------- properties
 
 def _datetime_property(moment: datetime, name: str) -> Any:
+    from exshell.language.formatting import DAY_NAMES
     table = {
         "year": moment.year, "month": moment.month, "day": moment.day, "hour": moment.hour,
         "minute": moment.minute, "second": moment.second, "millisecond": moment.microsecond // 1000,
-        "dayofweek": formatting.DAY_NAMES[moment.weekday()], "dayofyear": moment.timetuple().tm_yday,
+        "dayofweek": DAY_NAMES[moment.weekday()], "dayofyear": moment.timetuple().tm_yday,
         "date": moment.replace(hour=0, minute=0, second=0, microsecond=0),
         "timeofday": timedelta(hours=moment.hour, minutes=moment.minute, seconds=moment.second,
                                microseconds=moment.microsecond),

@@ -9,7 +9,8 @@ Contract:
     is_instance(value, target) -> bool      the -is test
 ``ctx`` gives ``ctx.ofs`` (for string conversion) and ``ctx.set_matches(hashtable)``
 (-match writes $Matches).  '-and'/'-or' short-circuit in the evaluator; here they
-are plain.  Failures raise errors.PSRuntimeError records.
+are plain.  Failures raise errors.PSRuntimeError records.  The regex and formatting modules are
+imported by the operators that need them, keeping ``1+1`` cheap to start.
 """
 from __future__ import annotations
 
@@ -22,9 +23,6 @@ from typing import Any
 from exshell.cmdlets.base import ArrayOf
 from exshell.errors import ErrorRecord, PSRuntimeError, message
 from exshell.language import conversions as conv
-from exshell.language import formatting
-from exshell.language.regex import (compile_regex, match_groups, translate_replacement,
-                                    wildcard_to_regex)
 from exshell.language.values import (
     BigInteger, Char, Hashtable, Int64, OrderedHashtable, PSObject,
     SwitchParameter, TypedArray, UInt64, unwrap,
@@ -242,6 +240,7 @@ def _scalar_compare(base: str, left: Any, right: Any, case: bool, ctx: Any) -> b
             order = conv.compare(left, right, case)
         return {"gt": order > 0, "ge": order >= 0, "lt": order < 0, "le": order <= 0}[base]
     if base in ("like", "notlike"):
+        from exshell.language.regex import wildcard_to_regex
         pattern = wildcard_to_regex(conv.to_string(right, ctx.ofs), case)
         found = pattern.match(conv.to_string(left, ctx.ofs)) is not None
         return found if base == "like" else not found
@@ -249,6 +248,7 @@ def _scalar_compare(base: str, left: Any, right: Any, case: bool, ctx: Any) -> b
 
 
 def compare_op(base: str, left: Any, right: Any, case: bool, ctx: Any) -> Any:
+    from exshell.language.regex import compile_regex, match_groups
     left, right = unwrap(left), unwrap(right)
     if base in ("contains", "notcontains", "in", "notin"):
         collection, item = (left, right) if base in ("contains", "notcontains") else (right, left)
@@ -271,6 +271,7 @@ def compare_op(base: str, left: Any, right: Any, case: bool, ctx: Any) -> Any:
 
 
 def replace_op(left: Any, right: Any, case: bool, ctx: Any) -> Any:
+    from exshell.language.regex import compile_regex, translate_replacement
     right = unwrap(right)
     if isinstance(right, list):
         if len(right) > 2:
@@ -312,6 +313,7 @@ def _safe_expand(match: Any, replacement: str) -> str:
 
 
 def split_op(left: Any, right: Any, case: bool, ctx: Any) -> list:
+    from exshell.language.regex import compile_regex
     right = unwrap(right)
     limit = 0
     if isinstance(right, list):
@@ -337,6 +339,7 @@ def join_op(left: Any, right: Any, ctx: Any) -> str:
 
 
 def format_op(left: Any, right: Any, ctx: Any) -> str:
+    from exshell.language import formatting
     args = list(right) if isinstance(right, list) else [right]
     template = conv.to_string(left, ctx.ofs)
     try:
