@@ -18,6 +18,7 @@ syntax errors become PowerShell error ids in exshell.language.parse_errors.
 from __future__ import annotations
 
 import gc
+import operator
 import os
 import threading
 from pathlib import Path
@@ -78,12 +79,15 @@ def _parser() -> Any:
             _lark = Lark(grammar_text, cache=cache or False, **options)
         except OSError:
             _lark = Lark(grammar_text, **options)
-        _key_callbacks_by_identity(_lark)
+        _tune_callbacks(_lark)
     return _lark
 
 
-def _key_callbacks_by_identity(lark_parser: Any) -> None:
-    """Make the parse table use the very rule objects that key Lark's callbacks.
+_first_child = operator.itemgetter(0)
+
+
+def _tune_callbacks(lark_parser: Any) -> None:
+    """Make Lark's reduce callbacks cheap to find and to call.
 
     A grammar loaded from the cache holds equal-but-distinct copies of each
     rule (the table's and the callbacks'), so every reduction paid a deep
@@ -92,6 +96,11 @@ def _key_callbacks_by_identity(lark_parser: Any) -> None:
     """
     try:
         inner = lark_parser.parser.parser.parser
+        # One-child pass-through rules (`?rule: other`) only hand their child
+        # on; a C-level getter does that cheaper than Lark's wrapper object.
+        for rule in list(inner.callbacks):
+            if rule.options.expand1 and not rule.alias and len(rule.expansion) == 1:
+                inner.callbacks[rule] = _first_child
         canonical = {rule: rule for rule in inner.callbacks}
         for actions in inner.parse_table.states.values():
             for terminal, (action, argument) in list(actions.items()):
