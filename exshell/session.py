@@ -16,6 +16,7 @@ Contract (what the runner, the console and the cmdlets use):
         caller's scope as PowerShell does for those cmdlets
     session.get_variable(name, default=None) / set_variable(name, value, scope=None)
     session.resolve_command(name) -> invocation.CommandInfo | None   alias, function, cmdlet
+    session.set_alias(name, target, scope=None) / session.functions()  (Set-Alias, Get-Command)
     session.report_error(record, show=True)   a non-terminating error: $Error, $? false, display
     session.write_error(record, action=None)  same, obeying -ErrorAction/$ErrorActionPreference
     session.host (StdioHost by default), session.options (non_interactive, no_profile)
@@ -241,6 +242,15 @@ class Session:
                                module="Microsoft.PowerShell.Utility" if not cmdlet_class.info.exchange
                                else "Microsoft.Exchange.Management.PowerShell.E2010")
         return None
+
+    def set_alias(self, name: str, target: str, scope: Optional[str] = None) -> None:
+        """Set-Alias/New-Alias: ``name`` now runs ``target`` (current scope unless 'Global'/'Script')."""
+        where = self.current_scope
+        if scope and scope.lower() == "global":
+            where = self.global_scope
+        elif scope and scope.lower() == "script":
+            where = self.current_scope.script_scope()
+        where.aliases[name.lower()] = target
 
     def functions(self) -> list[CommandInfo]:
         """Every function visible from the current scope (for Get-Command)."""

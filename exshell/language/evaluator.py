@@ -285,9 +285,11 @@ class Evaluator(VariableAccess):
     def _function(self, node: ast.FunctionDefinitionAst, emit: Emit) -> None:
         from exshell.invocation import CommandInfo
         kind = "Filter" if node.is_filter else "Function"
-        info = CommandInfo(name=node.name, kind=kind, implementation=node.body,
-                           closure=self.session.current_scope, definition=_block_text(node.body))
-        self.session.current_scope.functions[node.name.lower()] = info
+        scope_name, name = self._split_name(node.name)  # function global:f / script:f
+        scope = self._scope_for(scope_name if scope_name in ("global", "script") else None)
+        info = CommandInfo(name=name, kind=kind, implementation=node.body,
+                           closure=scope, definition=_block_text(node.body))
+        scope.functions[name.lower()] = info
 
     def _try(self, node: ast.TryStatementAst, emit: Emit) -> None:
         from exshell.language.trycatch import run_try

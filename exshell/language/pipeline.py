@@ -327,7 +327,9 @@ class FunctionProcessor:
             if self.dollar_under is not _UNSET:
                 scope.set_local("_", self.dollar_under)
                 scope.set_local("PSItem", self.dollar_under)
-            scope.set_local("MyInvocation", _my_invocation(self.invocation, self.name))
+            kind = "ExternalScript" if self.is_script else ("Filter" if self.is_filter else
+                                                             "Function" if self.name else "Script")
+            scope.set_local("MyInvocation", _my_invocation(self.invocation, self.name, kind))
             self._set_preferences(scope)
             if getattr(self.metadata, "is_advanced", False):
                 from exshell.language.script_cmdlet import ScriptCmdlet
@@ -478,11 +480,30 @@ def _constraint(parameter: Any) -> Any:
     return target
 
 
-def _my_invocation(invocation: InvocationInfo, name: str) -> Any:
+class CommandReference:
+    """``$MyInvocation.MyCommand``: shows as the command name, with Name/CommandType."""
+
+    def __init__(self, name: str, kind: str):
+        self.name = name
+        self.kind = kind
+
+    def ps_properties(self) -> Hashtable:
+        return Hashtable([("Name", self.name), ("CommandType", self.kind)])
+
+    def ps_type_names(self) -> list[str]:
+        return [f"System.Management.Automation.{self.kind}Info", "System.Object"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _my_invocation(invocation: InvocationInfo, name: str, kind: str = "Function") -> Any:
     from exshell.language.values import PSObject
     line = invocation.extent.text if invocation.extent is not None else ""
-    return PSObject([("MyCommand", name), ("InvocationName", invocation.command_name),
-                     ("Line", line), ("PipelinePosition", invocation.pipeline_position),
-                     ("PipelineLength", invocation.pipeline_length),
-                     ("ScriptName", invocation.extent.source.path or "" if invocation.extent else "")],
+    path = (invocation.extent.source.path or "") if invocation.extent is not None else ""
+    return PSObject([("MyCommand", CommandReference(name, kind)),
+                     ("InvocationName", invocation.command_name), ("Line", line),
+                     ("PipelinePosition", invocation.pipeline_position),
+                     ("PipelineLength", invocation.pipeline_length), ("ScriptName", path),
+                     ("ScriptLineNumber", invocation.extent.start_line if invocation.extent else 0)],
                     type_names=["System.Management.Automation.InvocationInfo", "System.Object"])

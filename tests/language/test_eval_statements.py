@@ -157,3 +157,19 @@ def test_args_of_a_script_run():
 ])
 def test_cmdlet_script_blocks_run_in_the_callers_scope(text, expected):
     assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("function f { $MyInvocation.MyCommand.Name; \"$($MyInvocation.MyCommand)\" }; f", ["f", "f"]),
+    ("function g { function global:h { 'h' } }; g; h", ["h"]),
+    ("function g { function inner { 'i' } }; g; Get-Command inner -ErrorAction SilentlyContinue | % { 'visible' }", []),
+])
+def test_function_scoping_and_invocation_info(text, expected):
+    assert run(text) == expected
+
+
+def test_set_alias_through_the_session():
+    session = new_session()
+    session.run("function Get-Thing { 'thing' }")
+    session.set_alias("gt", "Get-Thing")
+    assert session.run("gt")[0] == ["thing"]
