@@ -26,7 +26,9 @@ def test_path_defaults_to_the_user_data_folder(monkeypatch, tmp_path):
 
 
 def test_new_file_is_private_and_in_wal_mode(store, store_file):
-    assert stat.S_IMODE(os.stat(store_file).st_mode) == 0o600
+    store.add(SendConnector(Name="Journal", AddressSpaces=["journal.example"]))
+    for suffix in ("", "-wal", "-shm"):
+        assert stat.S_IMODE(os.stat(str(store_file) + suffix).st_mode) == 0o600, suffix
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.db.execute("PRAGMA busy_timeout").fetchone()[0] == 30000
 
