@@ -177,6 +177,7 @@ class Session:
         self.error_redirects: list[Callable[[Any], None]] = []
         self.metadata_cache: dict[int, Any] = {}
         self._store: Any = None
+        self._builtin_aliases: Optional[dict[str, str]] = None
         self._evaluator: Any = None
         self._init_variables()
 
@@ -227,7 +228,9 @@ class Session:
 
         target = self.current_scope.find_alias(name)
         if target is None:
-            target = _alias_target(registry.ALIASES, name)
+            if self._builtin_aliases is None:
+                self._builtin_aliases = {alias.lower(): command for alias, command in registry.ALIASES.items()}
+            target = self._builtin_aliases.get(name.lower())
         if target is not None:
             resolved = self.resolve_command(target) if target.lower() != name.lower() else None
             if resolved is not None:
@@ -342,17 +345,6 @@ class Session:
             from exshell.store import open_store
             self._store = open_store()
         return self._store
-
-
-def _alias_target(aliases: dict, name: str) -> Optional[str]:
-    target = aliases.get(name)
-    if target is not None:
-        return target
-    lowered = name.lower()
-    for alias, command in aliases.items():
-        if alias.lower() == lowered:
-            return command
-    return None
 
 
 __all__ = ["Session", "SessionOptions", "StdioHost", "StdioUI", "NO_INPUT", "ExitSignal",
