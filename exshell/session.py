@@ -34,7 +34,7 @@ from typing import Any, Callable, Optional
 from exshell.errors import ErrorRecord, ExitSignal, FlowControl, ParseError, PSRuntimeError
 from exshell.invocation import CommandInfo
 from exshell.language.scopes import Scope
-from exshell.language.values import Hashtable, PSObject
+from exshell.language.values import ArrayList, Hashtable, PSObject
 
 NO_INPUT = object()
 
@@ -167,7 +167,7 @@ class Session:
         self.options = options or SessionOptions()
         self.global_scope = Scope(is_script=True)
         self.current_scope = self.global_scope
-        self.error_list: list = []
+        self.error_list: list = ArrayList()  # $Error: an ArrayList, so $Error.Clear() works
         self.error_count = 0  # errors reported so far; statements compare it to set $?
         self._last_status = True
         self.exit_code: Optional[int] = None

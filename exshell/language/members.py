@@ -143,7 +143,7 @@ def _error_property(record: ErrorRecord, name: str) -> Any:
         "fullyqualifiederrorid": record.fully_qualified_error_id,
         "targetobject": record.target_object,
         "errordetails": None,
-        "invocationinfo": None,
+        "invocationinfo": _invocation_info(record),
         "scriptstacktrace": "",
         "message": record.message,
     }
@@ -151,6 +151,18 @@ def _error_property(record: ErrorRecord, name: str) -> Any:
 
 
 _MISSING = object()
+
+
+def _invocation_info(record: ErrorRecord) -> Any:
+    extent = record.extent
+    if extent is None:
+        return None
+    from exshell.host.errorview import position_message
+    return PSObject([("MyCommand", record.activity or None), ("ScriptLineNumber", extent.start_line),
+                     ("OffsetInLine", extent.start_column), ("Line", extent.source.line_text(extent.start_line)),
+                     ("PositionMessage", position_message(extent)), ("ScriptName", extent.source.path or ""),
+                     ("InvocationName", record.activity)],
+                    type_names=["System.Management.Automation.InvocationInfo", "System.Object"])
 
 
 def _own_property(value: Any, name: str) -> Any:

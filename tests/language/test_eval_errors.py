@@ -121,3 +121,14 @@ def test_parse_error_runs_nothing():
     outputs, failed, session = run("'a'; if (")
     assert outputs == [] and failed
     assert session.error_list[0].is_parse_error
+
+
+def test_error_record_members_scripts_read():
+    outputs, _, _ = run("try { 1/0 } catch { $_.InvocationInfo.ScriptLineNumber; $_.CategoryInfo.Reason; "
+                        "$_.Exception.GetType().FullName }")
+    assert outputs == [1, "RuntimeException", "System.Management.Automation.RuntimeException"]
+
+
+def test_error_variable_can_be_cleared():
+    outputs, _, _ = run("[int]'x'; $Error.Count; $Error.Clear(); $Error.Count")
+    assert outputs == [1, 0]
