@@ -120,3 +120,50 @@ def test_accepted_domain_address_book_default_follows_the_type(domain_type, in_a
 ])
 def test_cn_escaping(name, escaped):
     assert escape_cn(name) == escaped
+
+
+@pytest.mark.parametrize("changes, error_id", [
+    (dict(AddressSpaces=[]), "AddressSpacesRequired"),
+    (dict(DropDirectory="C:\\Drop|Bad"), "InvalidDropDirectory"),
+    (dict(MaxMessageSize="3GB"), "PropertyValueOutOfRange"),
+])
+def test_foreign_connector_rules(changes, error_id):
+    from exshell.store.errors import ValidationError
+
+    values = dict(Name="Fax", AddressSpaces=["FAX:contoso.com;1"])
+    values.update(changes)
+    with pytest.raises(ValidationError) as caught:
+        ForeignConnector(**values)
+    assert caught.value.error_id == error_id
+
+
+def test_foreign_connector_defaults_and_drop_directory():
+    connector = ForeignConnector(Name="Fax", AddressSpaces=["FAX:contoso.com;1"],
+                                 DropDirectory="FaxDrop")
+    shown = {name: str(value) for name, value in connector.ps_properties().items()}
+    assert shown["DropDirectory"] == "FaxDrop"
+    assert shown["DropDirectoryQuota"] == "Unlimited"
+    assert shown["MaxMessageSize"] == "Unlimited"
+    assert shown["Enabled"] == "True" and shown["Disabled"] == "False"
+
+
+def test_foreign_connector_refuses_edge_source_servers(store):
+    from exshell.store.errors import ValidationError
+    from exshell.store.servers import add_transport_server
+
+    add_transport_server(store, "EDGE01", role="Edge")
+    with pytest.raises(ValidationError) as caught:
+        store.add(ForeignConnector(Name="Fax", AddressSpaces=["FAX:contoso.com;1"],
+                                   SourceTransportServers=["EDGE01"]))
+    assert caught.value.error_id == "ForeignConnectorOnEdge"
+
+
+@pytest.mark.parametrize("changes, warns", [
+    (dict(), False),
+    (dict(DelayNotificationTimeout="00:20:00"), True),        # 6 x 5 min of fast retries
+    (dict(MaxOutboundConnections=10, MaxPerDomainOutboundConnections=20), True),
+    (dict(MaxOutboundConnections="unlimited"), False),
+])
+def test_transport_server_advisories(changes, warns):
+    server = TransportServer(Name="EXCH01", **changes)
+    assert bool(server.warnings) is warns
