@@ -2,6 +2,7 @@
 
 Contract: run_switch(evaluator, node: SwitchStatementAst, emit)
   * the value is evaluated once; an array is matched element by element, $null once;
+    with -file the value names a file whose lines are matched;
   * ``$_`` is the current element while clauses and bodies run (restored after);
   * a clause condition that is a script block is a test run with ``$_``; otherwise
     it compares with -regex (sets $Matches), -wildcard (-like) or equality
@@ -27,6 +28,21 @@ def _items(value: Any) -> list:
     if value is AUTOMATION_NULL:
         return []
     return [value]
+
+
+def _file_lines(evaluator: Any, value: Any) -> list:
+    """``switch -file path``: the file's lines are the input."""
+    import os
+    from exshell.errors import ErrorRecord, PSRuntimeError
+    path = os.path.expanduser(evaluator.to_string(value))
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            return handle.read().splitlines()
+    except OSError:
+        raise PSRuntimeError(ErrorRecord(
+            message=f"Cannot find path '{os.path.abspath(path)}' because it does not exist.",
+            error_id="PathNotFound", category="ObjectNotFound", target_name=path,
+            reason="ItemNotFoundException")) from None
 
 
 def _clause_matches(evaluator: Any, node: ast.SwitchStatementAst, clause: ast.SwitchClauseAst,
@@ -55,7 +71,9 @@ def run_switch(evaluator: Any, node: ast.SwitchStatementAst, emit: Callable[[Any
     saved = scope.local("_")
     saved_value = saved.value if saved is not None else None
     try:
-        for item in _items(evaluator.statement_value(node.value)):
+        value = evaluator.statement_value(node.value)
+        items = _file_lines(evaluator, value) if "file" in node.flags else _items(value)
+        for item in items:
             scope.set_local("_", item)
             scope.set_local("PSItem", item)
             try:
