@@ -18,10 +18,13 @@ How the scanning mode is chosen (powershell_language.md section 1):
   statement may start here (keywords, a command name, or an expression);
   otherwise the scan is in expression mode (operators, members, keys).
   Keywords and member names are only produced where the state accepts them,
-  so ``echo if in default`` and ``$x.end`` need no special cases.
-* A newline is dropped when the parser cannot use it (after ``|``, ``,``, an
-  operator, an opening bracket, or anywhere the state does not accept it), and
-  before ``else``/``elseif``/``catch``/``finally`` continuing a statement.
+  so ``echo if in default`` and ``$x.end`` need no special cases.  Because
+  LALR merges look-ahead sets, a state that can only reduce is first
+  "settled" (its reductions replayed on a scratch stack) before asking.
+* A newline ends a statement only in frames that hold statement lists
+  (script, blocks, ``$( )``, ``@( )``, hashtables, switch bodies); it is
+  dropped after ``|``, ``,``, an operator or an opening bracket, where the
+  parser cannot use it, and before ``else``/``elseif``/``catch``/``finally``.
 """
 from __future__ import annotations
 
@@ -35,9 +38,9 @@ from exshell.language.lexer_expression import (
     MAX_NESTING, ExpressionScanner, LexError, is_terminator,
 )
 from exshell.language.tokens import (
-    CONTINUATION_KEYWORDS, DASH_OPERATORS, DASHES, DOUBLE_QUOTES, KEYWORD_TERMINALS, KEYWORDS,
+    CONTINUATION_KEYWORDS, DASHES, DOUBLE_QUOTES, KEYWORD_TERMINALS, KEYWORDS,
     NEWLINE_SKIPPED_AFTER, NUMBER_FOLLOWERS_IN_EXPRESSION, PRIMARY_END_TERMINALS,
-    SINGLE_QUOTES, SWITCH_FLAGS, TERMINATOR_PUNCTUATION, UNARY_DASH_OPERATORS, Tok,
+    SINGLE_QUOTES, UNARY_DASH_OPERATORS, Tok,
 )
 
 _FRAME_CLOSERS = {"paren": ")", "subexpr": ")", "arrayexpr": ")", "call": ")", "attr": ")",

@@ -14,7 +14,7 @@ both halves of the lexer share them.
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Any
 
 from exshell.language import ast
 from exshell.language import lexer_literals as lit

@@ -174,7 +174,4 @@ def _keyword_error(c: _Context, treat_as_end: bool) -> Optional[tuple[str, ast.E
             return error_id, c.after_last(), (keyword.value,) if with_name else (), incomplete
     if last.type == "RBRACE" and keyword.type == "DO" and ("WHILE" in c.expected or "UNTIL" in c.expected):
         return "MissingWhileOrUntilInDoWhile", c.after_last(), (), incomplete
-    if last.type == "RBRACE" and "CATCH" in c.expected and "FINALLY" in c.expected \
-            and treat_as_end and c.job.frames[-1] is not c.frame:
-        return None
     return None
