@@ -191,15 +191,15 @@ class AstBuilder(ExpressionBuilder):
     def foreach_statement(self, children: list[Any]) -> ast.ForEachStatementAst:
         variable = children[2]
         var = ast.VariableExpressionAst(self._extent(variable), variable.payload)
-        return ast.ForEachStatementAst(self._extent(children[0], children[5]), var,
+        return ast.ForEachStatementAst(self._extent(children[0], children[6]), var,
                                        children[4], children[6])
 
     def for_statement(self, children: list[Any]) -> ast.ForStatementAst:
-        return ast.ForStatementAst(self._extent(children[0], children[7]), children[2],
+        return ast.ForStatementAst(self._extent(children[0], children[8]), children[2],
                                    children[4], children[6], children[8])
 
     def while_statement(self, children: list[Any]) -> ast.WhileStatementAst:
-        return ast.WhileStatementAst(self._extent(children[0], children[3]), children[2],
+        return ast.WhileStatementAst(self._extent(children[0], children[4]), children[2],
                                      children[4])
 
     def do_statement(self, children: list[Any]) -> ast.DoStatementAst:
@@ -220,7 +220,7 @@ class AstBuilder(ExpressionBuilder):
 
     def switch_clause(self, children: list[Any]) -> ast.SwitchClauseAst:
         condition, body = children
-        return ast.SwitchClauseAst(self._extent(condition), condition, body)
+        return ast.SwitchClauseAst(self._extent(condition, body), condition, body)
 
     def switch_statement(self, children: list[Any]) -> ast.SwitchStatementAst:
         flags, value, body_clauses, close = children[1], children[3], children[6], children[7]

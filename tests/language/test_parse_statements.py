@@ -196,3 +196,27 @@ def test_script_extent_is_the_whole_text():
 def test_path_is_recorded_in_the_source():
     script = parse("Get-X", path="/tmp/a.ps1")
     assert script.end[0].extent.source.path == "/tmp/a.ps1"
+
+
+@pytest.mark.parametrize("text", [
+    "foreach ($i in 1..3) { $i }",
+    "for ($i = 0; $i -lt 3; $i++) { $i }",
+    "while ($x) { $x-- }",
+    "do { 1 } until ($x)",
+    "if ($a) { 1 } elseif ($b) { 2 } else { 3 }",
+    "try { 1 } catch [X] { 2 } finally { 3 }",
+    "switch ($x) { 1 { 'a' } }",
+    "function f([int]$a = 1) { $a }",
+    "$x = Get-Foo -Name 'a b' | Where { $_ }",
+    ":outer while (1) { break outer }",
+])
+def test_statement_extents_span_the_whole_statement(text):
+    assert parse(text).end[0].extent.text == text
+
+
+def test_clause_and_element_extents():
+    switch = parse("switch ($x) { 1 { 'a' } }").end[0]
+    assert switch.clauses[0].extent.text == "1 { 'a' }"
+    command = parse("Get-X -List 1,2,$y.z -Sw:$false").end[0].elements[0]
+    assert [e.extent.text for e in command.elements] == [
+        "Get-X", "-List", "1,2,$y.z", "-Sw:$false"]
