@@ -230,21 +230,23 @@ class LexJob(ExpressionScanner):
     # ------------------------------------------------------------ dispatch
 
     def _scan_token(self, pos: int, char: str, accepts: Any) -> Tok:
-        text = self.text
-        # Member access, static access, indexing and calls bind only without
-        # whitespace after a primary expression.
-        if pos == self.prev_end and self.prev_type in PRIMARY_END_TERMINALS \
-                and (self.prev_type != "RBRACKET" or self.current.payload):
-            token = self._scan_postfix(pos, char)
-            if token is not None:
-                return token
-        if self.prev_type == "DOT" or self.prev_type == "COLONCOLON":
-            return self._scan_member_name(pos, char)
-        frame = self.frames[-1]
+        prev_type = self.prev_type
+        if pos == self.prev_end:
+            # Member access, static access, indexing and calls bind only
+            # without whitespace after a primary expression.
+            if prev_type == "DOT" or prev_type == "COLONCOLON":
+                return self._scan_member_name(pos, char)
+            if prev_type in PRIMARY_END_TERMINALS \
+                    and (prev_type != "RBRACKET" or self.current.payload):
+                token = self._scan_postfix(pos, char)
+                if token is not None:
+                    return token
+        if self.frames[-1][1]:
+            if char.isalpha():
+                return self._scan_generic(pos, "GENERIC")
+            return self._scan_argument(pos, char)
         if self.argument_next:
             self.argument_next = False
-            return self._scan_argument(pos, char)
-        if frame[1]:
             return self._scan_argument(pos, char)
         if "CMDNAME" in accepts:
             # Merged LALR lookaheads only ever add terminals, so settling is
@@ -480,7 +482,8 @@ class LexJob(ExpressionScanner):
             end += 1
         if not append and text[end:end + 1] == "&" and text[end + 1:end + 2] in ("1", "2"):
             return Tok("MERGE_REDIRECT", text[start:end + 2], start, end + 2, stream)
-        self.argument_next = True
+        if not self.frames[-1][1]:
+            self.argument_next = True   # `$x > file`: the target is a bareword
         return Tok("REDIRECT", text[start:end], start, end, (stream, append))
 
     def _scan_generic(self, pos: int, kind: str) -> Tok:
