@@ -29,6 +29,8 @@ _MISSING_CLOSER = {
 }
 
 _CLOSER_TOKENS = {"RPAREN": ")", "RBRACE": "}", "RBRACKET": "]"}
+_OPENER_TOKENS = frozenset({"LPAREN", "CALL_LPAREN", "LBRACE", "SWITCH_LBRACE", "DOLLAR_PAREN",
+                            "AT_PAREN", "AT_BRACE", "LBRACKET_IDX"})
 _FRAME_CLOSER = {"block": "}", "hash": "}", "switch": "}", "index": "]"}
 
 # keyword -> (error when its "(" is missing, error when its block is missing)
@@ -66,10 +68,15 @@ class _Context:
         self.expected: set[str] = set(getattr(error, "expected", ()) or ())
         # The bracket the failure happened in (a closer that already ended
         # its frame still belongs to it).
-        frame = job.frames[-1] if len(job.frames) > 1 else None
-        if self.offending is not None and self.offending.type in _CLOSER_TOKENS \
-                and job.closed_frame is not None and job.current is self.offending:
-            frame = job.closed_frame
+        frames = job.frames
+        frame = frames[-1] if len(frames) > 1 else None
+        if self.offending is not None and job.current is self.offending:
+            if self.offending.type in _CLOSER_TOKENS and job.closed_frame is not None:
+                frame = job.closed_frame
+            elif self.offending.type in _OPENER_TOKENS and frame is not None \
+                    and frame[3] == self.offending.start_pos:
+                # The offending bracket opened its own frame: look outside it.
+                frame = frames[-2] if len(frames) > 2 else None
         self.frame = frame
 
     def extent(self, start: int, end: Optional[int] = None) -> ast.Extent:
@@ -127,6 +134,9 @@ def _classify(c: _Context) -> tuple[str, ast.Extent, tuple, bool]:
     keyword = _keyword_error(c, treat_as_end)
     if keyword is not None:
         return keyword
+    condition = _unclosed_condition(c)
+    if condition is not None:
+        return condition
     if offending_type in _CLOSER_TOKENS and c.frame is not None:
         expected_closer = _FRAME_CLOSER.get(c.frame[0], ")")
         if expected_closer != _CLOSER_TOKENS[offending_type]:
@@ -175,3 +185,20 @@ def _keyword_error(c: _Context, treat_as_end: bool) -> Optional[tuple[str, ast.E
     if last.type == "RBRACE" and keyword.type == "DO" and ("WHILE" in c.expected or "UNTIL" in c.expected):
         return "MissingWhileOrUntilInDoWhile", c.after_last(), (), incomplete
     return None
+
+
+_CONDITION_KEYWORDS = frozenset({"IF", "ELSEIF", "WHILE", "SWITCH", "FOREACH", "FOR", "UNTIL"})
+
+
+def _unclosed_condition(c: _Context) -> Optional[tuple[str, ast.Extent, tuple, bool]]:
+    """``if ($x -eq 1 {``: the '(' right after a statement keyword is still open."""
+    keyword = c.job.last_keyword
+    frame = c.frame
+    if keyword is None or frame is None or frame[0] != "paren" or c.at_end \
+            or keyword.type not in _CONDITION_KEYWORDS or "RPAREN" not in c.expected:
+        return None
+    if c.job.text[keyword.end_pos:frame[3]].strip():
+        return None
+    if c.offending is not None and c.offending.type == "RPAREN":
+        return None
+    return "MissingEndParenthesisAfterStatement", c.after_last(), (keyword.value,), False
