@@ -407,13 +407,13 @@ class LexJob(ExpressionScanner):
     def _scan_argument(self, pos: int, char: str) -> Tok:
         if char.isalpha():
             return self._scan_generic(pos, "GENERIC")
+        if char in DASHES:
+            return self._scan_dash_argument(pos)
         text = self.text
         if char in _REDIRECTION_STARTS:
             redirect = self._scan_redirection(pos, char)
             if redirect is not None:
                 return redirect
-        if char in DASHES:
-            return self._scan_dash_argument(pos)
         if char.isdigit() or (char == "." and text[pos + 1:pos + 2].isdigit()):
             scanned = lit.scan_number(text, pos)
             if scanned is not None:

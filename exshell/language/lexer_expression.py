@@ -40,9 +40,12 @@ class LexError(Exception):
         self.incomplete = incomplete
 
 
+_COMMON_TERMINATORS = frozenset(" \t\r\n\0" + TERMINATOR_PUNCTUATION)
+
+
 def is_terminator(char: str) -> bool:
     """True for the characters that end a bareword (and for end of text)."""
-    return char == "" or char.isspace() or char in TERMINATOR_PUNCTUATION or char == "\0"
+    return char in _COMMON_TERMINATORS or char == "" or char.isspace()
 
 
 _SINGLE_RUN = re.compile("[^'\u2018\u2019\u201a\u201b]*")
