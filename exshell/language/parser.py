@@ -14,6 +14,11 @@ in exshell/grammar/), compiled once by Lark's LALR generator and cached on
 disk so start-up only deserialises it.  The lexer is exshell.language.lexer,
 the tree is built during the parse by exshell.language.build; Lark's
 syntax errors become PowerShell error ids in exshell.language.parse_errors.
+
+One parse runs at a time (a lock: the builder holds the current source), and
+a ``$( )`` inside a string is parsed in place by a nested run over the same
+source.  Nesting deeper than lexer_expression.MAX_NESTING, or deep enough to
+exhaust Python's stack, is reported as the parse error ``NestingTooDeep``.
 """
 from __future__ import annotations
 
