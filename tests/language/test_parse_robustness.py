@@ -76,3 +76,29 @@ def test_huge_single_line_is_linear():
     parse_or_error('"' + "y" * 5_000_000)
     parse("Get-X " + "a" * 2_000_000)
     assert time.perf_counter() - started < 20
+
+
+def test_parse_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    assert gc.isenabled()
+    parse("1 + 1")
+    parse_or_error("1 +")
+    assert gc.isenabled()
+
+
+def test_parses_from_several_threads_agree():
+    import threading
+
+    results: list[str] = []
+
+    def work() -> None:
+        for _ in range(50):
+            results.append(parse("Get-X -A 1,2 | ? { $_ }").end[0].extent.text)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == ["Get-X -A 1,2 | ? { $_ }"] * 200
