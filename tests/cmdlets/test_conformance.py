@@ -26,6 +26,26 @@ DIFFERENCES: dict[tuple[str, str, str], str] = {
         "UpgradeCustomFailures, Set-SendConnector lists DowngradeAuthFailures; both set the same "
         "ErrorPolicies property, so exshell declares one enum (the Set-SendConnector page's values) "
         "for both cmdlets",
+    ("New-ReceiveConnector", "RemoteIPRanges", "mandatory in Internet"):
+        "the catalogue makes it mandatory in every set; the page's Internet syntax block lists "
+        "it as optional ([-RemoteIPRanges]) and the usage defaults it to every IPv4 and IPv6 "
+        "address, so exshell follows the syntax block",
+    ("New-ReceiveConnector", "Bindings", "mandatory in Internal"):
+        "the catalogue makes it mandatory in every set; the page's Internal syntax block lists "
+        "it as optional ([-Bindings]) and the usage defaults it to 0.0.0.0:25, so exshell "
+        "follows the syntax block",
+    ("New-ReceiveConnector", "Bindings", "mandatory in Client"):
+        "the catalogue makes it mandatory in every set; the page's Client syntax block lists it "
+        "as optional ([-Bindings]) and the usage defaults it to 0.0.0.0:587 (Exchange 2010's "
+        "client submission port), so exshell follows the syntax block",
+    ("New-ReceiveConnector", "Bindings", "mandatory in UsageType"):
+        "the catalogue makes it mandatory in every set; the page's UsageType syntax block lists "
+        "it as optional ([-Bindings]); the chosen usage's default applies (Internal 0.0.0.0:25, "
+        "Client 0.0.0.0:587) and Custom/Partner, which have none, report it as required",
+    ("New-ReceiveConnector", "RemoteIPRanges", "mandatory in UsageType"):
+        "the catalogue makes it mandatory in every set; the page's UsageType syntax block lists "
+        "it as optional ([-RemoteIPRanges]); -Usage Internet defaults it to every address and "
+        "the usages without a default report it as required",
 }
 
 # Declared Exchange cmdlets that the reference does not describe -> why they exist.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from test_exchange_support import shell  # noqa: F401 - fixture
 
 CUSTOM = ("New-ReceiveConnector -Name Test -Usage Custom -Bindings 10.10.1.1:25 "
@@ -94,3 +96,65 @@ def test_server_given_by_fqdn_stores_the_server_name_and_unknown_server_fails(sh
 
 def test_server_filter_with_an_unknown_server_is_an_error(shell):
     assert "object 'NOPE' couldn't be found" in shell.run("Get-ReceiveConnector -Server NOPE").err
+
+
+# (the command's usage selector and listener parameter, the property its usage fills in,
+#  Exchange 2010's default for it): the page's syntax blocks leave that one optional.
+USAGE_SET_DEFAULTS = [
+    ("-Internal -RemoteIPRanges 10.0.0.0/8", "Bindings", "{0.0.0.0:25}"),
+    ("-Client -RemoteIPRanges 192.168.1.0/24", "Bindings", "{0.0.0.0:587}"),
+    ("-Usage Internal -RemoteIPRanges 10.0.0.0/8", "Bindings", "{0.0.0.0:25}"),
+    ("-Usage Client -RemoteIPRanges 192.168.1.0/24", "Bindings", "{0.0.0.0:587}"),
+    ("-Internet -Bindings 0.0.0.0:2525", "RemoteIPRanges",
+     "{0.0.0.0-255.255.255.255, ::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff}"),
+    ("-Usage Internet -Bindings 0.0.0.0:2525", "RemoteIPRanges",
+     "{0.0.0.0-255.255.255.255, ::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff}"),
+]
+
+
+@pytest.mark.parametrize("selector, name, expected", USAGE_SET_DEFAULTS,
+                         ids=[row[0] for row in USAGE_SET_DEFAULTS])
+def test_a_usage_fills_in_the_listener_property_it_leaves_optional(shell, selector, name, expected):
+    shell.ok(f"New-ReceiveConnector -Name U {selector}")
+    assert _value(shell.ok(r"Get-ReceiveConnector U | Format-List"), name) == expected
+
+
+def test_internet_connector_on_port_25_once_the_default_connector_is_gone(shell):
+    # Exchange's Default connector already serves 0.0.0.0:25 for every address, so an
+    # Internet connector on the same binding conflicts with it until it is removed.
+    conflict = shell.run("New-ReceiveConnector -Name X -Internet -Bindings 0.0.0.0:25")
+    assert r'Receive connector "EXCH01\Default EXCH01"' in conflict.err, conflict.text
+    shell.ok(r'Remove-ReceiveConnector "EXCH01\Default EXCH01" -Confirm:$false' "\n"
+             "New-ReceiveConnector -Name X -Internet -Bindings 0.0.0.0:25")
+    out = shell.ok(r"Get-ReceiveConnector X | Format-List")
+    assert _value(out, "Bindings") == "{0.0.0.0:25}"
+    assert _value(out, "PermissionGroups") == "AnonymousUsers"
+
+
+def test_a_given_value_wins_over_the_usage_default(shell):
+    shell.ok("New-ReceiveConnector -Name U -Client -Bindings 10.1.1.1:465 -RemoteIPRanges 10.0.0.0/8")
+    assert _value(shell.ok(r"Get-ReceiveConnector U | Format-List"), "Bindings") == "{10.1.1.1:465}"
+
+
+@pytest.mark.parametrize("command, missing", [
+    ("New-ReceiveConnector -Name U -Internet", "Bindings"),
+    ("New-ReceiveConnector -Name U -Internal", "RemoteIPRanges"),
+    ("New-ReceiveConnector -Name U -Client", "RemoteIPRanges"),
+    ("New-ReceiveConnector -Name U -Partner -Bindings 0.0.0.0:2525", "RemoteIPRanges"),
+    ("New-ReceiveConnector -Name U -Bindings 0.0.0.0:2525", "RemoteIPRanges"),
+])
+def test_a_mandatory_listener_property_of_the_set_is_asked_for(shell, command, missing):
+    result = shell.run(command)
+    assert f"missing mandatory parameters: {missing}" in result.err, result.text
+    assert "U" not in shell.ok("Get-ReceiveConnector | ForEach-Object { $_.Name }").split()
+
+
+@pytest.mark.parametrize("usage, missing", [("Custom", "Bindings"), ("Partner", "RemoteIPRanges"),
+                                            ("Internet", "Bindings"), ("Client", "RemoteIPRanges")])
+def test_usage_parameter_without_a_default_reports_what_is_required(shell, usage, missing):
+    other = "-RemoteIPRanges 10.0.0.0/8" if missing == "Bindings" else "-Bindings 0.0.0.0:2525"
+    if usage in ("Internet", "Client"):
+        other = ""
+    result = shell.run(f"New-ReceiveConnector -Name U -Usage {usage} {other}")
+    assert f"The {missing} parameter is required for the {usage} usage type." in result.err, result.text
+    assert "U" not in shell.ok("Get-ReceiveConnector | ForEach-Object { $_.Name }").split()

@@ -190,6 +190,19 @@ def test_usage_partner_seeds_domain_secure(shell):
     assert _list_value(shell.ok("Get-SendConnector P | Format-List"), "DomainSecureEnabled") == "True"
 
 
+@pytest.mark.parametrize("usage", ["Custom", "Internal", "Internet", "Partner"])
+def test_usage_takes_the_four_send_usage_types(shell, usage):
+    shell.ok(f"New-SendConnector -Name U -Usage {usage} -AddressSpaces u.contoso.com")
+    assert shell.ok("(Get-SendConnector U).Name").strip() == "U"
+
+
+def test_usage_client_is_a_receive_usage_and_is_refused_at_binding(shell):
+    result = shell.run("New-SendConnector -Name U -Usage Client -AddressSpaces u.contoso.com")
+    assert "Cannot bind parameter 'Usage'" in result.err, result.text
+    assert "Custom, Internal, Internet, Partner" in result.err, result.text
+    assert "U" not in shell.ok("Get-SendConnector | ForEach-Object { $_.Name }").split()
+
+
 def test_smart_host_auth_on_dns_routed_connector_warns_but_creates(shell):
     # The page's own example 2 sets BasicAuth on a DNS-routed connector: advisory only.
     result = shell.run("New-SendConnector -Name X -AddressSpaces contoso.com -SmartHostAuthMechanism ExchangeServer")

@@ -110,20 +110,34 @@ def test_usage_defaults(usage, switches, bound, expected_groups, expected_auth):
     assert defaults["AuthMechanism"] == expected_auth
 
 
-def test_usage_fills_the_binding_or_range_it_owns():
-    assert usage_properties("Client", {"RemoteIPRanges": 1})["Bindings"] == ["0.0.0.0:587"]
-    assert usage_properties("Internet", {"Bindings": 1})["RemoteIPRanges"] == \
-        ["0.0.0.0-255.255.255.255"]
+@pytest.mark.parametrize("usage, bound, name, expected", [
+    ("Internet", {"Bindings": 1}, "RemoteIPRanges",
+     ["0.0.0.0-255.255.255.255", "::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"]),
+    ("Internal", {"RemoteIPRanges": 1}, "Bindings", ["0.0.0.0:25"]),
+    ("Client", {"RemoteIPRanges": 1}, "Bindings", ["0.0.0.0:587"]),
+])
+def test_usage_fills_the_listener_property_its_set_leaves_optional(usage, bound, name, expected):
+    assert usage_properties(usage, bound)[name] == expected
+    # The same default through the switch (-Internet ...) as through -Usage.
+    assert usage_properties(None, bound, **{usage: True})[name] == expected
+
+
+@pytest.mark.parametrize("usage", ["Internet", "Internal", "Client"])
+def test_a_given_listener_property_is_accepted(usage):
+    # The syntax blocks list the defaulted parameter as optional, not forbidden.
+    defaults = usage_properties(usage, {"Bindings": 1, "RemoteIPRanges": 1})
+    assert set(defaults) >= {"PermissionGroups", "AuthMechanism"}
 
 
 @pytest.mark.parametrize("usage, bound, error_id, words", [
     ("Custom", {"Bindings": 1}, "UsageCustomRequiresRemoteIPRanges",
      "The RemoteIPRanges parameter is required for the Custom usage type."),
-    ("Internet", {"Bindings": 1, "RemoteIPRanges": 1}, "UsageInternetForbidsRemoteIPRanges",
-     "can't be used with the Internet usage type"),
-    ("Client", {"Bindings": 1, "RemoteIPRanges": 1}, "UsageClientForbidsBindings",
-     "default value 0.0.0.0:587"),
+    ("Partner", {"RemoteIPRanges": 1}, "UsagePartnerRequiresBindings",
+     "The Bindings parameter is required for the Partner usage type."),
+    ("Internet", {}, "UsageInternetRequiresBindings", "Bindings parameter is required"),
     ("Internal", {}, "UsageInternalRequiresRemoteIPRanges", "RemoteIPRanges parameter is required"),
+    ("Client", {"Bindings": 1}, "UsageClientRequiresRemoteIPRanges",
+     "RemoteIPRanges parameter is required"),
 ])
 def test_usage_parameter_rules(usage, bound, error_id, words):
     with pytest.raises(ValidationError) as caught:

@@ -5,7 +5,9 @@ bindings it listens on and the remote IP ranges it accepts.  Its identity is
 ``SERVER\\Name``.  Rules on the connector (a binding and remote-range pair used
 twice on one server, permission group and authentication combinations) are
 store model validators.  This module adds the usage selectors of
-New-ReceiveConnector (the store model's usage table seeds the defaults), the
+New-ReceiveConnector, whose parameter sets follow the page's syntax blocks
+(Internet may omit RemoteIPRanges, Internal and Client may omit Bindings, -Usage
+may omit both; the store model's usage table seeds what was omitted), the
 local server as the default -Server, and the -Server filter of
 Get-ReceiveConnector.
 """
@@ -14,13 +16,22 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from exshell import types as T
-from exshell.cmdlets.base import Param, cmdlet
+from exshell.cmdlets.base import Param, ParamSet, cmdlet
 from exshell.cmdlets.exchange.common import (
     LATER, ExchangeGet, ExchangeNew, ExchangeRemove, ExchangeSet, local_server, ref_type,
 )
 from exshell.language.values import SwitchParameter
 
 USAGE_SWITCHES = ("Custom", "Internet", "Internal", "Client", "Partner")
+_REQUIRED, _OPTIONAL = ParamSet(mandatory=True), ParamSet()
+#: parameter set -> mandatory flag of Bindings and RemoteIPRanges, per New-ReceiveConnector's
+#: syntax blocks; the omitted one's value comes from the store's usage table.
+LISTENER_SETS = {
+    "Bindings": {"Custom": _REQUIRED, "Partner": _REQUIRED, "Internet": _REQUIRED,
+                 "Internal": _OPTIONAL, "Client": _OPTIONAL, "UsageType": _OPTIONAL},
+    "RemoteIPRanges": {"Custom": _REQUIRED, "Partner": _REQUIRED, "Internal": _REQUIRED,
+                       "Client": _REQUIRED, "Internet": _OPTIONAL, "UsageType": _OPTIONAL},
+}
 
 
 class ReceiveConnectorCmdlet:
@@ -64,16 +75,14 @@ class GetReceiveConnectorBase(ReceiveConnectorCmdlet, ExchangeGet):
 )
 class NewReceiveConnector(NewReceiveConnectorBase):
     Name = Param(str, mandatory=True, position=1)
-    Bindings = Param(T.MultiValued(T.IPBinding),
-                     sets=['Client', 'Custom', 'Internal', 'Internet', 'Partner', 'UsageType'],
-                     mandatory=True)
+    # The page's syntax blocks (not the catalogue, which marks both mandatory everywhere):
+    # a usage that defaults one of Bindings/RemoteIPRanges leaves it optional.
+    Bindings = Param(T.MultiValued(T.IPBinding), sets=LISTENER_SETS["Bindings"])
     Client = Param(SwitchParameter, sets=['Client'], mandatory=True)
     Internal = Param(SwitchParameter, sets=['Internal'], mandatory=True)
     Internet = Param(SwitchParameter, sets=['Internet'], mandatory=True)
     Partner = Param(SwitchParameter, sets=['Partner'], mandatory=True)
-    RemoteIPRanges = Param(T.MultiValued(T.IPRange),
-                           sets=['Client', 'Custom', 'Internal', 'Internet', 'Partner', 'UsageType'],
-                           mandatory=True)
+    RemoteIPRanges = Param(T.MultiValued(T.IPRange), sets=LISTENER_SETS["RemoteIPRanges"])
     Usage = Param(T.UsageType, sets=['UsageType'], mandatory=True)
     AdvertiseClientSettings = Param(bool)
     AuthMechanism = Param(T.AuthMechanisms)

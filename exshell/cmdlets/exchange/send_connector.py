@@ -4,8 +4,8 @@ A Send connector is the route outbound mail takes for the address spaces it
 names.  The rules on the connector itself (smart hosts versus DNS routing, TLS
 combinations, authentication credentials, source servers) are validators of
 the store model, which also reconciles the usage selectors of
-New-SendConnector (-Usage, -Custom, -Internal, -Internet, -Partner); this
-module adds only the property defaults a usage type seeds.
+New-SendConnector (-Usage, -Custom, -Internal, -Internet, -Partner) and holds
+the table of property defaults a usage type seeds; this module applies them.
 """
 from __future__ import annotations
 
@@ -18,18 +18,6 @@ from exshell.cmdlets.exchange.common import (
 )
 from exshell.language.values import SwitchParameter
 
-#: usage type -> properties it seeds when the command does not set them.  The 2010
-#: pages tie usage to permissions only; the EMC wizard of the same era describes
-#: Partner connectors as domain-secured (mutual TLS), the one property default a
-#: usage type changes here.
-USAGE_DEFAULTS: dict[str, dict[str, Any]] = {
-    "Custom": {},
-    "Internet": {},
-    "Partner": {"DomainSecureEnabled": True},
-    "Internal": {},
-}
-
-
 class SendConnectorCmdlet:
     kind = "SendConnector"
     label = "Send connector"
@@ -37,7 +25,7 @@ class SendConnectorCmdlet:
 
 class NewSendConnectorBase(SendConnectorCmdlet, ExchangeNew):
     def adjust_new(self, properties: dict[str, Any]) -> None:
-        from exshell.store.models.send_connector import usage_from_switches
+        from exshell.store.models.send_connector import USAGE_DEFAULTS, usage_from_switches
 
         switches = {name: bool(self.bound.get(name)) for name in USAGE_DEFAULTS}
         usage = usage_from_switches(self.bound.get("Usage"), **switches)
@@ -96,7 +84,7 @@ class NewSendConnector(NewSendConnectorBase):
     TlsCertificateName = Param(ref_type("SmtpX509Identifier"),
                                sets=['AddressSpaces'], versions=LATER)
     TlsDomain = Param(T.SmtpDomainWithSubdomains)
-    Usage = Param(T.UsageType, values=["Custom", "Internal", "Internet", "Partner"])  # Client is receive-only
+    Usage = Param(T.SendConnectorUsageType)  # the send usages: no Client (a receive usage)
     UseExternalDNSServersEnabled = Param(bool)
 
 

@@ -4,8 +4,8 @@ Contract: ``ReceiveConnector`` is the stored object of New-/Get-/Set-/Remove-
 ReceiveConnector; its Identity is ``Server\\Name`` and its name is unique per
 server.  ``USAGE_DEFAULTS`` is the one table of what each usage type assigns
 (permission groups, authentication, the binding or remote range it fills in);
-``usage_properties(usage, bound)`` applies it for New-ReceiveConnector, enforcing
-the page's "this usage needs / can't take Bindings or RemoteIPRanges" rules.
+``usage_properties(usage, bound)`` applies it for New-ReceiveConnector, filling in
+the Bindings or RemoteIPRanges a usage defaults and requiring the ones it does not.
 ``check_rules`` holds the AuthMechanism combinations and ranges; ``check_in``
 refuses a binding + remote-range pair already served by another connector of
 the same server ("Multiple Receive connectors on the same server can have
@@ -28,24 +28,24 @@ from exshell.store.models.fields import (
 ALL_IPV4 = "0.0.0.0-255.255.255.255"
 ALL_IPV6 = "::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"
 
-#: usage -> (PermissionGroups, AuthMechanism, default Bindings, default RemoteIPRanges,
-#: which of Bindings/RemoteIPRanges the user must give, which they may not give).
+#: usage -> what New-ReceiveConnector seeds for it: permission groups, authentication
+#: methods, and Exchange 2010's value for whichever of Bindings/RemoteIPRanges the
+#: usage's parameter set leaves optional (the page's syntax blocks: Internet needs
+#: only Bindings, Internal and Client only RemoteIPRanges, Custom and Partner both).
+#: A listener property a usage has no default for is required with that usage.
 USAGE_DEFAULTS: dict[str, dict[str, Any]] = {
-    "Custom": {"PermissionGroups": "None", "AuthMechanism": "Tls",
-               "requires": ("Bindings", "RemoteIPRanges"), "forbids": ()},
-    "Partner": {"PermissionGroups": "Partners", "AuthMechanism": "Tls",
-                "requires": ("Bindings", "RemoteIPRanges"), "forbids": ()},
+    "Custom": {"PermissionGroups": "None", "AuthMechanism": "Tls"},
+    "Partner": {"PermissionGroups": "Partners", "AuthMechanism": "Tls"},
     "Internet": {"PermissionGroups": "AnonymousUsers", "AuthMechanism": "Tls",
-                 "RemoteIPRanges": [ALL_IPV4],
-                 "requires": ("Bindings",), "forbids": ("RemoteIPRanges",)},
+                 "RemoteIPRanges": [ALL_IPV4, ALL_IPV6]},
     "Internal": {"PermissionGroups": "ExchangeServers, ExchangeLegacyServers",
-                 "AuthMechanism": "Tls, ExchangeServer", "Bindings": ["0.0.0.0:25"],
-                 "requires": ("RemoteIPRanges",), "forbids": ("Bindings",)},
+                 "AuthMechanism": "Tls, ExchangeServer", "Bindings": ["0.0.0.0:25"]},
+    # 587: the port of the Client receive connector Exchange 2010 setup creates.
     "Client": {"PermissionGroups": "ExchangeUsers",
                "AuthMechanism": "Tls, Integrated, BasicAuth, BasicAuthRequireTLS",
-               "Bindings": ["0.0.0.0:587"],
-               "requires": ("RemoteIPRanges",), "forbids": ("Bindings",)},
+               "Bindings": ["0.0.0.0:587"]},
 }
+LISTENER_PROPERTIES = ("Bindings", "RemoteIPRanges")
 USAGE_SWITCHES = ("Custom", "Internal", "Internet", "Client", "Partner")
 
 
@@ -207,7 +207,8 @@ def usage_properties(usage: Text, bound: dict[str, Any], **switches: bool) -> di
     -Custom/-Internal/-Internet/-Client/-Partner were present; ``bound`` holds
     the other bound parameters.  Returns the defaults to apply under ``bound``
     (bound values win).  Raises ValidationError for conflicting selectors and
-    for a missing or forbidden Bindings/RemoteIPRanges.
+    for a Bindings/RemoteIPRanges the usage needs but has no default for
+    (reachable through -Usage, whose parameter set makes both optional).
     """
     chosen = [name for name in USAGE_SWITCHES if switches.get(name)]
     given = chosen + (["Usage"] if usage is not None else [])
@@ -217,16 +218,11 @@ def usage_properties(usage: Text, bound: dict[str, Any], **switches: bool) -> di
              "UsageTypeConflict")
     name = str(usage) if usage is not None else (chosen[0] if chosen else "Custom")
     facts = USAGE_DEFAULTS[name]
-    for parameter in facts["requires"]:
-        if parameter not in bound:
+    for parameter in LISTENER_PROPERTIES:
+        if parameter not in bound and parameter not in facts:
             fail(f"The {parameter} parameter is required for the {name} usage type.",
                  f"Usage{name}Requires{parameter}")
-    for parameter in facts["forbids"]:
-        if parameter in bound:
-            default = ", ".join(facts[parameter])
-            fail(f"The {parameter} parameter can't be used with the {name} usage type, which uses "
-                 f"the default value {default}.", f"Usage{name}Forbids{parameter}")
-    return {key: value for key, value in facts.items() if key not in ("requires", "forbids")}
+    return dict(facts)
 
 
 # ------------------------------------------------------------ binding overlap

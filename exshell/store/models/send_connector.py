@@ -7,7 +7,7 @@ every rule of send_connector_rules.md that depends on the connector alone;
 ``check_in`` the ones that need the organization (source servers exist and are
 all Hub or all Edge, the linked Receive connector exists, Edge connectors use
 SMTP spaces only).  ``usage_from_switches`` is the one place the usage selectors
-of New-SendConnector are reconciled.
+of New-SendConnector are reconciled; ``USAGE_DEFAULTS`` what each usage seeds.
 
 Two page statements are advisory here, because the pages' own examples break
 them: SmartHostAuthMechanism "applies only" to smart-host connectors (example 2
@@ -36,6 +36,16 @@ from exshell.store.models.fields import (
 SMTP = "SMTP"
 BASIC_AUTH_MECHANISMS = ("BasicAuth", "BasicAuthRequireTLS")
 USAGE_SWITCHES = ("Custom", "Internal", "Internet", "Partner")
+#: usage type -> properties it seeds when the command does not set them.  The 2010
+#: pages tie usage to permissions only; the EMC wizard of the same era describes
+#: Partner connectors as domain-secured (mutual TLS), the one property default a
+#: usage type changes here.
+USAGE_DEFAULTS: dict[str, dict[str, Any]] = {
+    "Custom": {},
+    "Internet": {},
+    "Partner": {"DomainSecureEnabled": True},
+    "Internal": {},
+}
 
 
 class SendConnector(ExchangeObject):
