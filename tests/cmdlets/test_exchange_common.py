@@ -31,6 +31,27 @@ def test_model_range_checks_use_the_models_table(kind, name, good, bad, fragment
     assert fragment in str(caught.value)
 
 
+@pytest.mark.parametrize("kind, name, bad, error_id, bound", [
+    ("SendConnector", "Port", 70000, "ValidateRangeTooBig", 65535),
+    ("ReceiveConnector", "MaxHopCount", 0, "ValidateRangeTooSmall", 1),
+])
+def test_model_range_texts_are_the_message_tables(kind, name, bad, error_id, bound):
+    # One place per text: the binder's ValidateRange wording comes from errors.MESSAGES.
+    from exshell.errors import message
+
+    with pytest.raises(ConversionError) as caught:
+        common.ModelRange(kind, name)(bad)
+    assert str(caught.value) == message(error_id, bad, bound)
+
+
+def test_out_of_range_argument_through_the_cmdlet_names_the_parameter(shell):
+    from exshell.errors import message
+
+    result = shell.run("New-SendConnector -Name X -AddressSpaces contoso.com -Port 70000")
+    assert "Cannot validate argument on parameter 'Port'" in result.err, result.text
+    assert message("ValidateRangeTooBig", 70000, 65535) in result.err.replace("\n", " ")
+
+
 def test_model_range_without_a_range_accepts_anything():
     common.ModelRange("SendConnector", "Comment")("any text at all")
 
