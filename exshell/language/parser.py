@@ -94,24 +94,40 @@ _first_child = operator.itemgetter(0)
 def _tune_callbacks(lark_parser: Any) -> None:
     """Make Lark's reduce callbacks cheap to find and to call.
 
-    A grammar loaded from the cache holds equal-but-distinct copies of each
-    rule (the table's and the callbacks'), so every reduction paid a deep
-    ``Rule.__eq__`` in the callback lookup; sharing the objects makes it an
-    identity hit.
+    Every reduction looks its rule up in the callbacks dict (hash, then
+    equality) and compares it in an assertion; ``Rule`` defines both in
+    Python, and a grammar loaded from the cache even holds equal-but-distinct
+    copies of each rule.  After the tables are built nothing needs structural
+    equality any more, so each rule object becomes one shared instance of a
+    subclass that hashes and compares by identity (in C).
     """
     try:
+        from lark.grammar import Rule
+
+        class IdentityRule(Rule):
+            __slots__ = ()
+            __eq__ = object.__eq__
+            __ne__ = object.__ne__
+            __hash__ = object.__hash__
+
         inner = lark_parser.parser.parser.parser
-        # One-child pass-through rules (`?rule: other`) only hand their child
-        # on; a C-level getter does that cheaper than Lark's wrapper object.
-        for rule in list(inner.callbacks):
+        callbacks = inner.callbacks
+        for rule in list(callbacks):
+            # One-child pass-through rules (`?rule: other`) only hand their
+            # child on; a C-level getter does that cheaper than Lark's wrapper.
             if rule.options.expand1 and not rule.alias and len(rule.expansion) == 1:
-                inner.callbacks[rule] = _first_child
-        canonical = {rule: rule for rule in inner.callbacks}
+                callbacks[rule] = _first_child
+        canonical = {rule: rule for rule in callbacks}
         for actions in inner.parse_table.states.values():
             for terminal, (action, argument) in list(actions.items()):
                 if not isinstance(argument, int) and argument in canonical:
                     actions[terminal] = (action, canonical[argument])
-    except AttributeError:
+        rekeyed = {}
+        for rule, callback in callbacks.items():
+            rule.__class__ = IdentityRule
+            rekeyed[rule] = callback
+        inner.callbacks = rekeyed
+    except (AttributeError, TypeError):
         return
 
 

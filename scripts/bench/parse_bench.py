@@ -123,9 +123,11 @@ def main() -> int:
         pstats.Stats("/tmp/exshell-parse.prof").sort_stats("tottime").print_stats(15)
     if "--baseline" in sys.argv:
         baseline(scripts["cmdlets"])
-    rates = [measure(name, text) for name, text in scripts.items()]
-    verdict = "met" if min(rates) >= GOAL_MB_PER_S else "not met"
-    print(f"goal {GOAL_MB_PER_S} MB/s: {verdict} (machine load affects these figures)")
+    for name, text in scripts.items():
+        rate = measure(name, text)
+        verdict = "met" if rate >= GOAL_MB_PER_S else "not met"
+        print(f"         goal {GOAL_MB_PER_S} MB/s {verdict}")
+    print("(figures drop when the machine is busy; compare with --baseline)")
     return 0
 
 
