@@ -122,12 +122,18 @@ def _tune_callbacks(lark_parser: Any) -> None:
             for terminal, (action, argument) in list(actions.items()):
                 if not isinstance(argument, int) and argument in canonical:
                     actions[terminal] = (action, canonical[argument])
-        rekeyed = {}
-        for rule, callback in callbacks.items():
-            rule.__class__ = IdentityRule
-            rekeyed[rule] = callback
-        inner.callbacks = rekeyed
-    except (AttributeError, TypeError):
+        changed = []
+        try:
+            for rule in callbacks:
+                rule.__class__ = IdentityRule
+                changed.append(rule)
+        except TypeError:
+            # All or nothing: the dict below hashes by identity.
+            for rule in changed:
+                rule.__class__ = Rule
+            return
+        inner.callbacks = {rule: callback for rule, callback in callbacks.items()}
+    except AttributeError:
         return
 
 
