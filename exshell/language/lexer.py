@@ -282,7 +282,10 @@ class LexJob(ExpressionScanner):
                 depth -= size - len(pushed)
                 pushed = []
             base = pushed[-1] if pushed else stack[depth - 1]
-            state = states[base][rule.origin.name][1]
+            goto = states[base].get(rule.origin.name)
+            if goto is None:    # cannot happen on a valid stack; be safe
+                return accepts
+            state = goto[1]
             pushed.append(state)
             rule = _single_reduction(states, state)
         return states[state]
