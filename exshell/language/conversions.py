@@ -181,6 +181,8 @@ def parse_number_text(text: str) -> Any:
     if not _NUMBER_TEXT.fullmatch(stripped):
         return None
     if re.fullmatch(r"[+-]?\d+", stripped):
+        if len(stripped) > 30:  # beyond Decimal: a Double, as .NET parses it (maybe Infinity)
+            return float(stripped)
         return int_result(int(stripped))
     try:
         return float(stripped)
@@ -465,7 +467,11 @@ def convert_to(value: Any, target: Any, ofs: str = " ") -> Any:
             if isinstance(value, str):
                 return parse_datetime(value)
             if isinstance(value, int) and not isinstance(value, bool):
-                return datetime(1, 1, 1) + timedelta(microseconds=value // 10)
+                try:
+                    return datetime(1, 1, 1) + timedelta(microseconds=value // 10)
+                except OverflowError:
+                    raise _cast_failure(value, target, "Ticks must be between DateTime.MinValue.Ticks "
+                                                       "and DateTime.MaxValue.Ticks.") from None
             raise _type_failure(value, target)
         if target is timedelta:
             if isinstance(value, timedelta):
@@ -473,7 +479,11 @@ def convert_to(value: Any, target: Any, ofs: str = " ") -> Any:
             if isinstance(value, str):
                 return parse_timespan(value)
             if isinstance(value, int) and not isinstance(value, bool):
-                return timedelta(microseconds=value / 10)
+                try:
+                    return timedelta(microseconds=value / 10)
+                except OverflowError:
+                    raise _cast_failure(value, target, "TimeSpan overflowed because the duration is "
+                                                       "too long.") from None
             raise _type_failure(value, target)
         if target is OrderedHashtable:
             if isinstance(value, dict):

@@ -341,9 +341,19 @@ def _normalise_index(index: Any) -> Any:
     return index
 
 
+def _unusable_key(key: Any) -> PSRuntimeError:
+    """Arrays and hashtables cannot be keys here (Python dictionaries need hashable keys)."""
+    return PSRuntimeError(ErrorRecord(
+        message=f"A {conv.type_name(key)} cannot be used as a hash table key.",
+        error_id="InvalidHashtableKey", category="InvalidArgument", reason="ArgumentException"))
+
+
 def _index_one(value: Any, index: Any) -> Any:
     if isinstance(value, dict):
-        return value.get(index)
+        try:
+            return value.get(index)
+        except TypeError:
+            raise _unusable_key(index) from None
     if isinstance(value, (list, str)):
         try:
             position = conv.convert_to(index, int)
@@ -390,7 +400,10 @@ def set_index(value: Any, index: Any, new_value: Any) -> None:
         raise PSRuntimeError(ErrorRecord(message=message("NullArray"), error_id="NullArray",
                                          category="InvalidOperation", reason="RuntimeException"))
     if isinstance(value, dict):
-        value[index] = new_value
+        try:
+            value[index] = new_value
+        except TypeError:
+            raise _unusable_key(index) from None
         return
     if isinstance(value, list):
         position = conv.convert_to(index, int)

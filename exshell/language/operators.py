@@ -196,12 +196,19 @@ def arith(op: str, left: Any, right: Any, ofs: str = " ") -> Any:
             _check_size(len(left) * count)
             return left * max(count, 0)
     if isinstance(left, datetime):
-        if op == "+" and isinstance(right, timedelta):
-            return left + right
-        if op == "-" and isinstance(right, (datetime, timedelta)):
-            return left - right
-        if op in "+-":
-            return left + timedelta(microseconds=conv.convert_to(right, Int64) / 10) * (1 if op == "+" else -1)
+        try:
+            if op == "+" and isinstance(right, timedelta):
+                return left + right
+            if op == "-" and isinstance(right, (datetime, timedelta)):
+                return left - right
+            if op in "+-":
+                ticks = timedelta(microseconds=conv.convert_to(right, Int64) / 10)
+                return left + ticks if op == "+" else left - ticks
+        except OverflowError:
+            raise PSRuntimeError(ErrorRecord(
+                message="The added or subtracted value results in an un-representable DateTime.",
+                error_id="ArgumentOutOfRangeException", category="NotSpecified",
+                reason="ArgumentOutOfRangeException")) from None
     if isinstance(left, timedelta):
         if op in "+-" and isinstance(right, timedelta):
             return left + right if op == "+" else left - right
