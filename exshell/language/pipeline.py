@@ -192,6 +192,17 @@ class PipelineRunner:
                 for item in source.items():
                     emit(item)
             return
+        try:
+            self._stream(processors, source, emit)
+        except PSRuntimeError as error:
+            # -ErrorAction Stop turns a command's non-terminating error into one that ends
+            # the script, not just this statement (PowerShell's "script-terminating").
+            if any(_stops_on_error(processor) for processor in processors):
+                error.script_terminating = True  # type: ignore[attr-defined]
+            raise
+
+    @staticmethod
+    def _stream(processors: list, source: Optional[_ExpressionSource], emit: Emit) -> None:
         # Output written while begin blocks run waits until every command has begun,
         # as in PowerShell (a downstream command's begin runs before it sees input).
         buffers: list[list] = [[] for _ in processors]
@@ -462,6 +473,15 @@ class FunctionProcessor:
                     self.scope.set_local("_", None)
                     self.scope.set_local("PSItem", None)
             self._run_block(self.body.end)
+
+
+def _stops_on_error(processor: Any) -> bool:
+    common = getattr(processor, "common", None)
+    if common is None:  # a function: its -ErrorAction lives in its result
+        result = getattr(processor, "result", None)
+        common = result.bound if result is not None else {}
+    action = common.get("ErrorAction")
+    return action is not None and str(getattr(action, "name", action)).lower() == "stop"
 
 
 def _plain(value: Any) -> Any:

@@ -132,3 +132,19 @@ def test_error_record_members_scripts_read():
 def test_error_variable_can_be_cleared():
     outputs, _, _ = run("[int]'x'; $Error.Count; $Error.Clear(); $Error.Count")
     assert outputs == [1, 0]
+
+
+def test_error_action_stop_on_a_command_ends_the_script():
+    outputs, failed, session = run("Write-Error 'bad' -ErrorAction Stop; 'after'")
+    assert outputs == [] and failed and session.terminated
+    assert session.error_list[0].message == "bad"
+
+
+def test_error_action_stop_is_catchable():
+    outputs, _, _ = run("try { Write-Error 'bad' -ErrorAction Stop; 'not here' } catch { \"caught $_\" }; 'after'")
+    assert outputs == ["caught bad", "after"]
+
+
+def test_statement_terminating_error_inside_script_called_under_try_aborts_it():
+    outputs, _, _ = run("function inner { 1/0; 'rest of inner' }; try { inner; 'rest' } catch { 'ouch' }")
+    assert outputs == ["ouch"]
