@@ -268,3 +268,19 @@ def test_unknown_command_suggestions_include_functions_of_the_script(widgets):
     (problem,) = check.check_text(text, "f.ps1")
     assert problem.error_id == "CommandNotFoundException"
     assert problem.hints == ["Did you mean Update-Connectors?"]
+
+
+FRAGMENTS = ["New-SendConnector", "Get-SendConnector", "|", "-Name", "-AddressSpaces", "-SmartHosts",
+             "\"*.contoso.com;5\"", ",", "$false", "$x", "{", "}", "(", ")", "@{Add='a'}", "20MB", "`\n",
+             "\u2013Name", "'it\u2019s'", ";", "\n", "-Usage", "Custom", "Where", "{$_.Name}", "-", "@p",
+             "function f {", "param($a)", "[int]", "1..3", "\"$(1)\"", "<Name>", "#c", "-Confirm:$false"]
+
+
+def test_no_input_makes_the_check_itself_fail():
+    import random
+
+    generator = random.Random(20261127)
+    for _ in range(300):
+        text = " ".join(generator.choice(FRAGMENTS) for _ in range(generator.randint(1, 14)))
+        problems = check.check_text(text, "fuzz.ps1")
+        assert all(p.line >= 1 and p.column >= 1 and p.error_id for p in problems), text
