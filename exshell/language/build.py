@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from exshell.language import ast
-from exshell.language.build_expressions import Block, ExpressionBuilder, end_of
+from exshell.language.build_expressions import Block, ExpressionBuilder, end_of, is_assignable
 from exshell.language.tokens import Tok
 
 
@@ -160,8 +160,14 @@ class AstBuilder(ExpressionBuilder):
 
     def assignment(self, children: list[Any]) -> ast.AssignmentStatementAst:
         target, operator, value = children
-        return ast.AssignmentStatementAst(self._extent(target, value), target,
-                                          operator.payload or operator.value, value)
+        symbol = operator.payload or operator.value
+        targets = target.elements if isinstance(target, ast.ArrayLiteralAst) and symbol == "=" \
+            else [target]
+        for item in targets:
+            if not is_assignable(item):
+                self._error("InvalidLeftHandSide", item.extent.start, item.extent.end)
+                break
+        return ast.AssignmentStatementAst(self._extent(target, value), target, symbol, value)
 
     def if_statement(self, children: list[Any]) -> ast.IfStatementAst:
         clauses = [(children[2], children[4])] + children[5]

@@ -171,6 +171,8 @@ class ExpressionBuilder:
     def unary(self, children: list[Any]) -> ast.ExpressionAst:
         operator, operand = children
         name = _UNARY_NAMES.get(operator.type) or operator.payload
+        if name == "++" or name == "--":
+            self._check_step_operand(operator, operand)
         if name == "-" and isinstance(operand, ast.ConstantExpressionAst) \
                 and operand.extent.start == operator.end_pos:
             folded = _negate(operand.value)
@@ -181,8 +183,14 @@ class ExpressionBuilder:
 
     def postfix_unary(self, children: list[Any]) -> ast.UnaryExpressionAst:
         operand, operator = children
+        self._check_step_operand(operator, operand)
         return ast.UnaryExpressionAst(self._extent(operand, operator), "post" + operator.payload,
                                       operand)
+
+    def _check_step_operand(self, operator: Tok, operand: ast.ExpressionAst) -> None:
+        if not isinstance(operand, _PLACES):
+            self.errors.append(("OperatorRequiresVariableOrProperty", operand.extent.start,
+                                operand.extent.end, (operator.payload,)))
 
     def convert(self, children: list[Any]) -> ast.ConvertExpressionAst:
         type_token, operand = children
@@ -294,6 +302,20 @@ class ExpressionBuilder:
     def bare_key(self, children: list[Any]) -> ast.StringConstantAst:
         token = children[0]
         return ast.StringConstantAst(self._extent(token), token.payload, "bare")
+
+
+# Expressions that name a place a value can be stored in.
+_PLACES = (ast.VariableExpressionAst, ast.MemberExpressionAst, ast.IndexExpressionAst)
+
+
+def is_assignable(node: ast.ExpressionAst) -> bool:
+    """A valid assignment target: a variable, property or element, optionally
+    type-constrained (``[int]$x``)."""
+    if isinstance(node, ast.ConvertExpressionAst):
+        node = node.operand
+    if isinstance(node, ast.VariableExpressionAst):
+        return not node.splatted
+    return isinstance(node, _PLACES)
 
 
 def _constant_key(key: ast.ExpressionAst) -> Any:
