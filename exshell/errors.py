@@ -92,6 +92,12 @@ MESSAGES: dict[str, str] = {
     "EmptyParameterList": "Missing closing ')' in parameter list.",
     "MissingOpenParenthesisAfterKeyword": "Missing opening '(' after keyword '{0}'.",
     "NestingTooDeep": "The script nests brackets or strings too deeply to be parsed.",
+    "ScriptTooLarge": "The script has more than {0} tokens; it is too large to be parsed.",
+    "InvalidLeftHandSide": (
+        "The assignment expression is not valid. The input to an assignment operator must be "
+        "an object that is able to accept assignments, such as a variable or a property."
+    ),
+    "OperatorRequiresVariableOrProperty": "The '{0}' operator works only on variables or on properties.",
     # ---- command discovery and binding (DiscoveryExceptions, ParameterBinderStrings)
     "CommandNotFoundException": (
         "The term '{0}' is not recognized as the name of a cmdlet, function, script file, or "
