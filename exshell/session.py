@@ -159,6 +159,7 @@ _PREFERENCES = {
 }
 
 MAX_CALL_DEPTH = 100  # PowerShell 2.0's limit, the engine Exchange 2010 runs on
+_PYTHON_RECURSION_LIMIT = 8000
 
 
 class Session:
@@ -303,6 +304,10 @@ class Session:
             args: Optional[list] = None) -> tuple[list, bool]:
         from exshell.language.parser import parse
 
+        # Each PowerShell call level costs a few dozen Python frames; leave room for
+        # MAX_CALL_DEPTH levels so the engine's own limit is the one users meet.
+        if sys.getrecursionlimit() < _PYTHON_RECURSION_LIMIT:
+            sys.setrecursionlimit(_PYTHON_RECURSION_LIMIT)
         try:
             script = parse(text, path)
         except ParseError as error:

@@ -162,7 +162,8 @@ class Evaluator(VariableAccess):
         except PSRuntimeError as error:
             self._statement_failed(error, statement)
         except RecursionError:
-            self._statement_failed(PSRuntimeError(call_depth_record(statement.extent)), statement)
+            overflow = mark_script_terminating(PSRuntimeError(call_depth_record(statement.extent)))
+            self._statement_failed(overflow, statement)
         except (FlowControl, KeyboardInterrupt):
             raise
         except Exception as failure:  # an engine bug must reach the user as an error, not a traceback
