@@ -437,6 +437,16 @@ def binary(op: str, left: Any, right: Any, ctx: Any) -> Any:
         return {"and": a and b, "or": a or b, "xor": a != b}[op]
     if op in ("band", "bor", "bxor"):
         return bitwise(op, left, right)
+    if op in ("shl", "shr"):
+        value, count = _bit_operand(left), _bit_operand(right) & 63
+        kind = _numeric_kind(value)
+        bits = 32 if kind == "int" else 64
+        shifted = value << (count % bits) if op == "shl" else value >> (count % bits)
+        if op == "shl":  # wrap like the .NET integer of the left operand
+            shifted &= (1 << bits) - 1
+            if shifted >= 1 << (bits - 1):
+                shifted -= 1 << bits
+        return _typed_int(shifted, kind)
     if op == "join":
         return join_op(left, right, ctx)
     if op in ("is", "isnot"):

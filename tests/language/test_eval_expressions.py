@@ -254,3 +254,14 @@ def test_env_variables_read_and_write(monkeypatch):
 ])
 def test_dotnet_helpers_scripts_use(text, expected):
     assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1 -shl 4", [16]), ("-16 -shr 2", [-4]), ("1 -shl 31", [-2147483648]),
+    ("'a','B' -ccontains 'b'", [False]), ("'a','B' -icontains 'b'", [True]), ("'a' -cnotin 'A'", [True]),
+    ("'A-B' -isplit 'b'", ["A-", ""]), ("'aBc' -creplace '[A-Z]', '_'", ["a_c"]),
+    ("'x' -isnot [string]", [False]), ("@() -eq 1", []), ("$null -ne $null", [False]),
+    ("10 -gt 9.5", [True]), ("'10' -gt '9'", [False]), ("[datetime]'2018-01-02' -gt '2018-01-01'", [True]),
+])
+def test_more_operator_variants(text, expected):
+    assert run(text) == expected
