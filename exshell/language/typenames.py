@@ -139,10 +139,40 @@ _LAZY_TYPES = {
 }
 
 
+def _builtin(lowered: str) -> Any:
+    """PowerShell's own accelerators and System.* spellings (these win over registrations)."""
+    if lowered in _ACCELERATORS:
+        return _ACCELERATORS[lowered]
+    if lowered.startswith("system.") and lowered[7:] in _ACCELERATORS:
+        return _ACCELERATORS[lowered[7:]]
+    if lowered.startswith(("collections.generic.list[", "system.collections.generic.list[")):
+        return ArrayList
+    if lowered.startswith(("collections.generic.dictionary[", "system.collections.generic.dictionary[")):
+        return Hashtable
+    return None
+
+
+_TYPE_PACKAGES_LOADED: list[bool] = []  # exshell/types registered its names (once per process)
+
+
+def _load_type_packages() -> None:
+    """Exchange value types register themselves on first need, so plain commands
+    never import exshell/types."""
+    if _TYPE_PACKAGES_LOADED:
+        return
+    _TYPE_PACKAGES_LOADED.append(True)
+    try:
+        from exshell.types.registry import register_with_language
+        register_with_language()
+    except ImportError:
+        pass
+
+
 def _lookup_simple(name: str) -> Any:
     lowered = name.strip().lower()
-    if lowered in _REGISTERED:
-        return _REGISTERED[lowered]
+    found = _builtin(lowered)
+    if found is not None:
+        return found
     if lowered in _LAZY_TYPES:
         import importlib
         module_name, _, attribute = _LAZY_TYPES[lowered].partition(":")
@@ -150,19 +180,9 @@ def _lookup_simple(name: str) -> Any:
             return getattr(importlib.import_module(module_name), attribute)
         except (ImportError, AttributeError):
             return None
-    if lowered in _ACCELERATORS:
-        return _ACCELERATORS[lowered]
-    if lowered.startswith("system."):
-        rest = lowered[7:]
-        if rest in _ACCELERATORS:
-            return _ACCELERATORS[rest]
-    if lowered.startswith("collections.generic.list[") or lowered.startswith(
-            "system.collections.generic.list["):
-        return ArrayList
-    if lowered.startswith("collections.generic.dictionary[") or lowered.startswith(
-            "system.collections.generic.dictionary["):
-        return Hashtable
-    return None
+    if lowered not in _REGISTERED:
+        _load_type_packages()
+    return _REGISTERED.get(lowered)
 
 
 def resolve_type(name: str) -> Any:

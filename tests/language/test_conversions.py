@@ -190,3 +190,10 @@ def test_compare_failure_message():
     with pytest.raises(PSInvalidCastError) as caught:
         conv.compare(5, "abc")
     assert caught.value.record.message.startswith('Could not compare "5" to "abc". Error: ')
+
+
+def test_exchange_types_resolve_on_first_use_and_accelerators_win():
+    assert conv.dotnet_name(conv.resolve_type("Microsoft.Exchange.Data.ByteQuantifiedSize")) == (
+        "Microsoft.Exchange.Data.ByteQuantifiedSize")
+    assert conv.dotnet_name(conv.resolve_type("guid")) == "System.Guid"
+    assert conv.resolve_type("guid") is conv.resolve_type("System.Guid")
