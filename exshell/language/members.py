@@ -43,8 +43,9 @@ class TypeInfo:
         return self.full_name.rsplit(".", 1)[-1]
 
     def ps_properties(self) -> Hashtable:
+        # the four columns PowerShell's default view of a type shows
         return Hashtable([("IsPublic", True), ("IsSerial", True), ("Name", self.name),
-                          ("BaseType", "System.Object"), ("FullName", self.full_name)])
+                          ("BaseType", "System.Object")])
 
     def ps_type_names(self) -> list[str]:
         return ["System.RuntimeType", "System.Type", "System.Object"]
