@@ -35,7 +35,7 @@ from lark.lexer import Lexer
 from exshell.language import ast
 from exshell.language import lexer_literals as lit
 from exshell.language.lexer_expression import (
-    MAX_NESTING, ExpressionScanner, LexError, is_terminator,
+    MAX_NESTING, MAX_TOKENS, ExpressionScanner, LexError, is_terminator,
 )
 from exshell.language.tokens import (
     CONTINUATION_KEYWORDS, DASHES, DOUBLE_QUOTES, KEYWORD_TERMINALS, KEYWORDS,
@@ -91,8 +91,11 @@ class LexJob(ExpressionScanner):
     """
 
     def __init__(self, source: ast.Source, pos: int = 0, subparse: Any = None,
-                 stop_at_close: bool = False, depth: int = 0):
+                 stop_at_close: bool = False, depth: int = 0,
+                 budget: Optional[list[int]] = None):
         self.source = source
+        # Tokens left for the whole parse, shared with nested string parses.
+        self.budget = budget if budget is not None else [MAX_TOKENS]
         self.text = source.text
         self.pos = pos
         self.subparse = subparse
@@ -134,6 +137,7 @@ class LexJob(ExpressionScanner):
         stack = parser_state.state_stack
         text = self.text
         length = len(text)
+        budget = self.budget
         skip_blank = self._skip_blank
         scan_token = self._scan_token
         while True:
@@ -161,6 +165,9 @@ class LexJob(ExpressionScanner):
                 return
             else:
                 token = scan_token(pos, char, states[stack[-1]])
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise LexError("ScriptTooLarge", pos, pos + 1, MAX_TOKENS)
             kind = token.type
             self.previous = self.current
             self.current = token

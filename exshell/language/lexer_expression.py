@@ -27,6 +27,12 @@ from exshell.language.tokens import (
 # such input could not be walked by any recursive consumer.
 MAX_NESTING = 200
 
+# Tokens (and string expansions) one parse may produce.  Python needs a few
+# microseconds and a few hundred bytes per token, so a dense 50 MB line would
+# take minutes and gigabytes; this bound (far above any real script: 10,000
+# cmdlet lines are ~150,000 tokens) turns that into a prompt parse error.
+MAX_TOKENS = 1_000_000
+
 
 class LexError(Exception):
     """A lexical error at [start, end) with a ParserStrings id and message args."""
@@ -212,6 +218,12 @@ class ExpressionScanner:
 
     # ------------------------------------------------------------ strings
 
+    def _spend_token(self, pos: int) -> None:
+        budget = self.budget
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise LexError("ScriptTooLarge", pos, pos + 1, MAX_TOKENS)
+
     def _scan_single_quoted(self, pos: int) -> tuple[int, str]:
         text = self.text
         length = len(text)
@@ -303,6 +315,7 @@ class ExpressionScanner:
         end, name = self._variable_at(pos, in_string=True)
         if name is None:
             return "$", pos + 1
+        self._spend_token(pos)
         return ast.VariableExpressionAst(ast.Extent(self.source, pos, end), name), end
 
     def _scan_here_string(self, pos: int) -> Tok:

@@ -18,7 +18,8 @@ syntax errors become PowerShell error ids in exshell.language.parse_errors.
 One parse runs at a time (a lock: the builder holds the current source), and
 a ``$( )`` inside a string is parsed in place by a nested run over the same
 source.  Nesting deeper than lexer_expression.MAX_NESTING, or deep enough to
-exhaust Python's stack, is reported as the parse error ``NestingTooDeep``.
+exhaust Python's stack, is reported as the parse error ``NestingTooDeep``;
+more than lexer_expression.MAX_TOKENS tokens as ``ScriptTooLarge``.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ from exshell.errors import ParseError, parse_error
 from exshell.language import ast
 from exshell.language.build import AstBuilder
 from exshell.language.lexer import LexJob, PowerShellLexer
-from exshell.language.lexer_expression import LexError
+from exshell.language.lexer_expression import MAX_NESTING, LexError
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 _GRAMMAR_CANDIDATES = (
@@ -205,8 +206,12 @@ def _run(job: LexJob) -> ast.ScriptBlockAst:
 
 def _subparse(outer: LexJob, start: int) -> tuple[list[ast.StatementAst], int]:
     """Parse the statements of a ``$( )`` inside a string; returns them and the `)` offset."""
+    depth = outer.depth + len(outer.frames)
+    if depth > MAX_NESTING:
+        extent = ast.Extent(outer.source, start - 2, start)
+        raise ParseError([parse_error("NestingTooDeep", extent)])
     job = LexJob(outer.source, start, subparse=_subparse, stop_at_close=True,
-                 depth=outer.depth + len(outer.frames))
+                 depth=depth, budget=outer.budget)
     try:
         script = _run(job)
     except ParseError as error:

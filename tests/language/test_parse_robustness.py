@@ -102,3 +102,15 @@ def test_parses_from_several_threads_agree():
     for thread in threads:
         thread.join()
     assert results == ["Get-X -A 1,2 | ? { $_ }"] * 200
+
+
+@pytest.mark.parametrize("text", [
+    "1+" * 600_000 + "1",
+    '"' + "$x" * 1_100_000 + '"',
+])
+def test_token_flood_is_refused_promptly(text):
+    started = time.perf_counter()
+    result = parse_or_error(text)
+    assert isinstance(result, ParseError)
+    assert result.errors[0].error_id == "ScriptTooLarge"
+    assert time.perf_counter() - started < 60
