@@ -472,10 +472,24 @@ class LexJob(ExpressionScanner):
             if follower == ":":
                 return Tok("PARAM_COLON", text[pos:end + 1], pos, end + 1, name)
             return Tok("PARAMETER", text[pos:end], pos, end, name)
+        if nxt and nxt in DASHES and text[pos + 2:pos + 3] == "%" and is_terminator(text[pos + 3:pos + 4]):
+            return self._scan_stop_parsing(pos)
         if nxt and nxt in DASHES and is_terminator(text[pos + 2:pos + 3]) and not self.parameters_ended:
             self.parameters_ended = True
             return Tok("END_OF_PARAMS", text[pos:pos + 2], pos, pos + 2)
         return self._scan_generic(pos, "GENERIC")
+
+    def _scan_stop_parsing(self, pos: int) -> Tok:
+        """``--%``: the rest of the line (up to ``|`` or a newline) is one
+        verbatim argument; the marker itself is never passed on."""
+        text = self.text
+        end = pos + 3
+        while end < len(text) and text[end] not in "|\r\n":
+            end += 1
+        verbatim = text[pos + 3:end].strip()
+        if not verbatim:
+            return Tok("END_OF_PARAMS", text[pos:end], pos, end)
+        return Tok("GENERIC", text[pos:end], pos, end, verbatim)
 
     def _scan_redirection(self, pos: int, char: str) -> Optional[Tok]:
         text = self.text

@@ -101,6 +101,12 @@ def test_parameter_keeps_its_written_text_and_extent():
     ("echo -5", "cmd(echo -5)"),
     ("echo -foo\"bar\"", "cmd(echo -foobar)"),
     ("echo -a -- -b | echo -c", "cmd(echo -a -b) | cmd(echo -c)"),
+    # stop-parsing: the rest of the line is one verbatim argument
+    ("echo --% a b $x \"c\"", 'cmd(echo a b $x "c")'),
+    ("echo --%", "cmd(echo)"),
+    ("echo --% a | sort", "cmd(echo a) | cmd(sort)"),
+    ("echo --% a\necho b", "cmd(echo a); cmd(echo b)"),
+    ("echo --%a", "cmd(echo --%a)"),
 ])
 def test_dash_arguments(text, expected):
     assert shape(text) == expected
