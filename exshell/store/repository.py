@@ -115,14 +115,22 @@ class Store:
         # Set-* right after New-*, or Get-* over unchanged objects, skips re-parsing.
         # Keyed on the exact JSON, a row changed by anyone (or rolled back) misses.
         self._cache: dict[tuple[str, str], tuple[str, ExchangeObject]] = {}
+        # Name (any case, or FQDN) -> (registered name, role) of servers looked up: a
+        # server is never renamed, re-roled or removed, so only a rolled-back
+        # registration (forgotten with the rollback) could make an entry wrong.
+        self._server_roles: dict[str, tuple[str, str]] = {}
 
     # ----------------------------------------------------------- lifecycle
     @contextmanager
     def transaction(self) -> Iterator["Store"]:
         """One atomic unit of work (BEGIN IMMEDIATE); a failing body changes nothing."""
         self._prepare()
-        with self.db.transaction():
-            yield self
+        try:
+            with self.db.transaction():
+                yield self
+        except BaseException:
+            self._server_roles.clear()
+            raise
 
     def _prepare(self) -> None:
         """Create the organization and register the local server once per process."""
@@ -137,6 +145,7 @@ class Store:
                 servers.ensure_local_server(self)
         except BaseException:
             self._ready = False
+            self._server_roles.clear()
             raise
 
     @property
@@ -160,12 +169,16 @@ class Store:
         self._prepare()
         text = identity_text(identity)
         key = text.lower()
+        known = self._server_roles.get(key)
+        if known is not None:
+            return known
         for candidate in (key, key.split(".", 1)[0]):
             row = self.db.execute(
                 "SELECT name, json_extract(data, '$.IsEdgeServer') FROM objects "
                 "WHERE kind = 'ExchangeServer' AND name_key = ?", (candidate,)).fetchone()
             if row is not None:
-                return row[0], ("Edge" if row[1] else "HubTransport")
+                known = self._server_roles[key] = (row[0], "Edge" if row[1] else "HubTransport")
+                return known
         raise NotFound(not_found_message(text, self.directory.domain_controller), target=text)
 
     def local_server_name(self) -> str:
@@ -262,7 +275,7 @@ class Store:
     def add(self, obj: ExchangeObject) -> ExchangeObject:
         """Store a new object after every rule holds; returns it (DN, times filled in)."""
         self._prepare()
-        with self.db.transaction():
+        with self._writing():
             now = datetime.now(timezone.utc)
             obj.WhenCreatedUTC = now
             obj.WhenChangedUTC = now
@@ -291,23 +304,30 @@ class Store:
         """Write a changed object back (bumps WhenChanged).  ``checked=False`` skips the
         rule checks, for a rule that adjusts a sibling (the default accepted domain)."""
         self._prepare()
-        with self.db.transaction():
+        with self._writing():
             obj.WhenChangedUTC = datetime.now(timezone.utc)
             if checked:
                 self._check(obj)
             obj.place(self.directory)
             data = self._dump(obj)
-            try:
-                cursor = self.db.execute(
-                    "UPDATE objects SET container = ?, server_key = ?, name_key = ?, name = ?, "
-                    "dn_key = ?, data = ?, revision = revision + 1 WHERE kind = ? AND guid = ? "
-                    "RETURNING revision",
-                    (obj.CONTAINER, obj.server_key(), obj.Name.lower(), obj.Name,
-                     obj.DistinguishedName.lower(), data, obj.KIND, str(obj.Guid)))
-                returned = cursor.fetchone()
-            except sqlite3.IntegrityError:
-                self._check_unique_name(obj)
-                raise
+            guid = str(obj.Guid)
+            placement = (obj.CONTAINER, obj.server_key(), obj.Name.lower(), obj.Name,
+                         obj.DistinguishedName.lower())
+            # Most updates keep the name and place: rewriting only the data leaves the
+            # four indexes untouched (fewer pages per commit).  A rename takes the full path.
+            returned = self.db.execute(
+                "UPDATE objects SET data = ?, revision = revision + 1 WHERE kind = ? AND guid = ? "
+                "AND container = ? AND server_key = ? AND name_key = ? AND name = ? AND dn_key = ? "
+                "RETURNING revision", (data, obj.KIND, guid) + placement).fetchone()
+            if returned is None:
+                try:
+                    returned = self.db.execute(
+                        "UPDATE objects SET container = ?, server_key = ?, name_key = ?, name = ?, "
+                        "dn_key = ?, data = ?, revision = revision + 1 WHERE kind = ? AND guid = ? "
+                        "RETURNING revision", placement + (data, obj.KIND, guid)).fetchone()
+                except sqlite3.IntegrityError:
+                    self._check_unique_name(obj)
+                    raise
             if returned is None:
                 raise NotFound(not_found_message(obj.Identity, self.directory.domain_controller),
                                target=str(obj.Identity))
@@ -329,9 +349,23 @@ class Store:
 
     # ------------------------------------------------------------- helpers
     def _check(self, obj: ExchangeObject) -> None:
-        warnings = obj.check_rules()
+        # A model built or changed through validation has just passed its own rules
+        # (and kept their warnings); only the organization-wide ones are left to run.
+        warnings = obj.warnings if obj.rules_checked else obj.check_rules()
         warnings += obj.check_in(self)
         obj._warnings = warnings
+        obj._valid = True
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """The transaction a write runs in: the caller's when there is one (add and
+        update change rows only in their last statements, so they need no savepoint
+        of their own), else a new one."""
+        if self.db.in_transaction:
+            yield
+        else:
+            with self.db.transaction():
+                yield
 
     def _check_unique_name(self, obj: ExchangeObject) -> None:
         row = self.db.execute(

@@ -167,3 +167,38 @@ def test_foreign_connector_refuses_edge_source_servers(store):
 def test_transport_server_advisories(changes, warns):
     server = TransportServer(Name="EXCH01", **changes)
     assert bool(server.warnings) is warns
+
+
+# ------------------------------------------------ IsValid and the rule verdict
+def test_stored_object_is_valid_without_rechecking_its_rules(store, monkeypatch):
+    from exshell.store.models import SendConnector
+
+    added = store.add(SendConnector(Name="V", AddressSpaces=["v.example"]))
+    calls = []
+    monkeypatch.setattr(SendConnector, "check_rules",
+                        lambda self: calls.append(self.Name) or [])
+    assert added.IsValid is True
+    assert added.ps_properties()["IsValid"] is True
+    assert calls == []  # the store's stamps (times, DN) keep the verdict
+
+
+def test_changing_a_rule_property_makes_isvalid_look_again():
+    from exshell.store.models import SendConnector
+
+    connector = SendConnector(Name="V", AddressSpaces=["v.example"])
+    assert connector.IsValid is True
+    connector.DNSRoutingEnabled = False  # no smart hosts: breaks a rule
+    assert connector.IsValid is False
+    assert connector.ps_properties()["IsValid"] is False
+
+
+@pytest.mark.parametrize("text, expected", [("tls", "Tls"), ("Tls", "Tls"), ("TLS", "Tls")])
+def test_remembered_conversions_still_follow_each_text(text, expected):
+    from exshell.store.models import ReceiveConnector
+
+    first = ReceiveConnector(Name="A", Server="EXCH01", Bindings=["0.0.0.0:25"],
+                             RemoteIPRanges=["10.0.0.0/8"], AuthMechanism=text)
+    again = ReceiveConnector(Name="B", Server="EXCH01", Bindings=["0.0.0.0:26"],
+                             RemoteIPRanges=["10.0.0.0/8"], AuthMechanism=text)
+    assert str(first.AuthMechanism) == str(again.AuthMechanism) == expected
+    assert [str(b) for b in again.Bindings] == ["0.0.0.0:26"]

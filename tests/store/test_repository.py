@@ -105,6 +105,43 @@ def test_rename_moves_the_dn(store):
     assert not store.exists("SendConnector", "Subsidiary Send Connector")
 
 
+def test_case_only_rename_is_stored(store):
+    stored = store.add(SendConnector(**SEED))
+    store.update(stored.with_changes(Name="SUBSIDIARY Send Connector"))
+    assert store.get("SendConnector", "subsidiary send connector").Name == "SUBSIDIARY Send Connector"
+
+
+def test_rename_onto_a_taken_name_fails_and_keeps_both(store):
+    first = store.add(SendConnector(**SEED))
+    store.add(SendConnector(Name="Other", AddressSpaces=["other.example"]))
+    with pytest.raises(AlreadyExists):
+        with store.transaction():
+            store.update(first.with_changes(Name="other"))
+    assert store.exists("SendConnector", "Subsidiary Send Connector")
+    assert store.get("SendConnector", "Other").AddressSpaces == ["SMTP:other.example;1"]
+
+
+def test_a_rolled_back_server_registration_is_forgotten(store):
+    from exshell.store.servers import add_transport_server
+
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            add_transport_server(store, "HUB09")
+            assert store.server_role("HUB09") == ("HUB09", "HubTransport")
+            raise RuntimeError("the cmdlet failed after the lookup")
+    with pytest.raises(NotFound):
+        store.server_role("HUB09")
+
+
+def test_server_role_by_any_case_and_fqdn(store):
+    from exshell.store.servers import add_transport_server
+
+    add_transport_server(store, "EDGE01", role="Edge")
+    assert store.server_role("edge01") == ("EDGE01", "Edge")
+    assert store.server_role("EDGE01.contoso.com") == ("EDGE01", "Edge")
+    assert store.server_role("exch01") == ("EXCH01", "HubTransport")
+
+
 def test_names_are_unique_per_container_even_across_kinds(store):
     store.add(SendConnector(Name="Fax", AddressSpaces=["fax.example"]))
     with pytest.raises(AlreadyExists) as caught:

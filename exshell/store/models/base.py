@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime, timezone
 from typing import Any, ClassVar, Iterable, Optional
 
@@ -37,6 +38,11 @@ MAX_NAME_LENGTH = 64
 
 #: Validation context the repository passes when it reads rows back: skip the rules.
 TRUSTED = {"trusted": True}
+
+#: Properties the store stamps on every write (times, directory placement); no rule reads them.
+BOOKKEEPING_FIELDS = frozenset({
+    "WhenCreatedUTC", "WhenChangedUTC", "DistinguishedName", "ObjectCategory", "OriginatingServer",
+})
 
 # The directory properties every object shows after its own, in Exchange 2010's order.
 COMMON_PROPERTIES = (
@@ -74,35 +80,36 @@ class Directory:
     routing_group: str = "Exchange Routing Group (DWBGZMFD01QNBJR)"
     site: str = "Default-First-Site-Name"
 
-    @property
+    # The DN texts below are cached per instance (every write places an object).
+    @cached_property
     def domain_controller(self) -> str:
         return f"dc.{self.domain}"
 
-    @property
+    @cached_property
     def configuration_dn(self) -> str:
         return "CN=Configuration," + ",".join(f"DC={part}" for part in self.domain.split("."))
 
-    @property
+    @cached_property
     def organization_dn(self) -> str:
         return (f"CN={escape_cn(self.organization)},CN=Microsoft Exchange,CN=Services,"
                 f"{self.configuration_dn}")
 
-    @property
+    @cached_property
     def admin_group_dn(self) -> str:
         return f"CN={self.admin_group},CN=Administrative Groups,{self.organization_dn}"
 
-    @property
+    @cached_property
     def servers_dn(self) -> str:
         return f"CN=Servers,{self.admin_group_dn}"
 
-    @property
+    @cached_property
     def connections_dn(self) -> str:
         return f"CN=Connections,CN={self.routing_group},CN=Routing Groups,{self.admin_group_dn}"
 
     def schema_category(self, category: str) -> str:
         return f"{self.domain}/Configuration/Schema/{category}"
 
-    @property
+    @cached_property
     def site_id(self) -> str:
         return f"{self.domain}/Configuration/Sites/{self.site}"
 
@@ -162,7 +169,10 @@ class ExchangeObject(BaseModel):
         if not name.startswith("_"):
             private = self.__pydantic_private__
             private["_view"] = None
-            private["_valid"] = None
+            # Stamping times and the directory placement cannot break a rule: the
+            # verdict of the last check stands (IsValid need not re-run the rules).
+            if name not in BOOKKEEPING_FIELDS:
+                private["_valid"] = None
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
@@ -264,14 +274,22 @@ class ExchangeObject(BaseModel):
 
     @property
     def IsValid(self) -> bool:  # noqa: N802
-        if self._valid is None:
+        private = self.__pydantic_private__
+        if private["_valid"] is None:
             try:
-                self.check_rules()
+                warnings = self.check_rules()
             except ValidationError:
-                self._valid = False
+                private["_valid"] = False
             else:
-                self._valid = True
-        return self._valid
+                private["_warnings"] = warnings
+                private["_valid"] = True
+        return private["_valid"]
+
+    @property
+    def rules_checked(self) -> bool:
+        """True when the rules passed since the last change (the store then need not
+        run them again before writing)."""
+        return self.__pydantic_private__["_valid"] is True
 
     def display_value(self, name: str) -> Any:
         """A property as Get-* shows it (UTC times without a zone, like .NET's DateTime)."""
@@ -282,10 +300,12 @@ class ExchangeObject(BaseModel):
 
     def ps_properties(self) -> Hashtable:
         """Name -> value in Format-List order (cached until a property changes: read only)."""
-        view = self._view
+        private = self.__pydantic_private__
+        view = private["_view"]
         if view is None:
-            view = Hashtable((name, self.display_value(name)) for name in self._display_order)
-            self._view = view
+            display = self.display_value
+            view = Hashtable([(name, display(name)) for name in self._display_order])
+            private["_view"] = view
         return view
 
     @classmethod

@@ -72,21 +72,47 @@ def to_json_value(value: Any) -> Any:
 _SERIALIZER = PlainSerializer(to_json_value, when_used="always")
 
 
+#: Most distinct texts one field's memo keeps (defaults and stored values repeat a lot).
+MEMO_LIMIT = 4096
+
+
+def _memo_key(value: Any) -> Any:
+    """A hashable key for text input (a default, a stored scalar or list), else None."""
+    if type(value) is str:
+        return value
+    if type(value) is list and all(type(item) is str for item in value):
+        return tuple(value)
+    return None
+
+
 def _make_validator(resolve: Callable[[], Any]) -> Callable[[Any], Any]:
+    # Text converts to the same immutable value every time (value types are
+    # immutable; MultiValuedProperty is read-only), so each field remembers what
+    # the texts it met became: a model's defaults and a row's values convert once.
+    memo: dict[Any, Any] = {}
+
     def validate(value: Any) -> Any:
         if value is None:
             return None
+        key = _memo_key(value)
+        if key is not None:
+            known = memo.get(key)
+            if known is not None:
+                return known
         target = resolve()
         try:
             # A list is the stored form of a multi-valued property (its to_json()).
             if isinstance(value, list) and hasattr(target, "from_json"):
-                return target.from_json(value)
-            converted = target.convert(value)
-            if hasattr(converted, "apply"):  # @{Add=...} on a new object edits the empty list
-                converted = converted.apply(None)
-            return converted
+                converted = target.from_json(value)
+            else:
+                converted = target.convert(value)
+                if hasattr(converted, "apply"):  # @{Add=...} on a new object edits the empty list
+                    converted = converted.apply(None)
         except ConversionError as exc:
             raise ValidationError(str(exc), "InvalidPropertyValue", target=value) from None
+        if key is not None and len(memo) < MEMO_LIMIT:
+            memo[key] = converted
+        return converted
 
     return validate
 
@@ -129,7 +155,22 @@ def to_text(value: Any) -> Optional[str]:
     return str(value if raw is None else raw)
 
 
+_text_lists: dict[Any, Any] = {}
+
+
 def _text_list(value: Any) -> Any:
+    key = _memo_key(value)
+    if key is not None:
+        known = _text_lists.get(key)
+        if known is None:
+            known = _text_list_of(value)
+            if len(_text_lists) < MEMO_LIMIT:
+                _text_lists[key] = known
+        return known
+    return _text_list_of(value)
+
+
+def _text_list_of(value: Any) -> Any:
     if hasattr(value, "apply"):
         value = value.apply(None)
     if value is None:

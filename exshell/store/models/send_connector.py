@@ -208,7 +208,8 @@ class SendConnector(ExchangeObject):
             roles = dict([store.server_role(local_server_name())])
         else:
             roles = server_roles(store, self.SourceTransportServers)
-        self.set_converted("SourceTransportServers", list(roles))
+        if list(self.SourceTransportServers) != list(roles):  # as registered (name case)
+            self.set_converted("SourceTransportServers", list(roles))
         edge = [name for name, role in roles.items() if role == "Edge"]
         hub = [name for name, role in roles.items() if role != "Edge"]
         if edge and hub:
@@ -226,7 +227,9 @@ class SendConnector(ExchangeObject):
             linked = store.get("ReceiveConnector", self.LinkedReceiveConnector)
             if linked.Identity != self.LinkedReceiveConnector:
                 self.LinkedReceiveConnector = linked.Identity
-        self.HomeMtaServerId = first_or_none(self.SourceTransportServers)
+        home = first_or_none(self.SourceTransportServers)
+        if self.HomeMtaServerId != home:
+            self.HomeMtaServerId = home
         return []
 
 
