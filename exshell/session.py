@@ -34,7 +34,7 @@ from typing import Any, Callable, Optional
 from exshell.errors import ErrorRecord, ExitSignal, FlowControl, ParseError, PSRuntimeError
 from exshell.invocation import CommandInfo
 from exshell.language.scopes import Scope
-from exshell.language.values import ArrayList, Hashtable, PSObject
+from exshell.language.values import ArrayList, Hashtable, PSObject, Version
 
 NO_INPUT = object()
 
@@ -206,7 +206,7 @@ class Session:
         scope.set_local("PID", os.getpid())
         scope.set_local("ShellId", "Microsoft.PowerShell")
         scope.set_local("PSVersionTable", Hashtable([
-            ("PSVersion", "5.1.14409.1018"), ("PSEdition", "Desktop"),
+            ("PSVersion", Version("5.1.14409.1018")), ("PSEdition", "Desktop"),
             ("PSCompatibleVersions", ["1.0", "2.0", "3.0", "4.0", "5.0", "5.1.14409.1018"]),
             ("BuildVersion", "10.0.14409.1018"), ("CLRVersion", "4.0.30319.42000"),
             ("WSManStackVersion", "3.0"), ("PSRemotingProtocolVersion", "2.3"),

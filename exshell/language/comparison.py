@@ -64,6 +64,10 @@ def _coerce_right(left: Any, right: Any) -> Any:
         return conv.convert_to(right, timedelta)
     if isinstance(left, enum.Enum):
         return conv.convert_enum(right, type(left))
+    converter = getattr(type(left), "convert", None)
+    if callable(converter) and right is not None and not isinstance(right, type(left)):
+        # value types that know how to parse (Version, ByteQuantifiedSize ...) read the right side
+        return conv.convert_to(right, type(left))
     return right
 
 

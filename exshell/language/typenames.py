@@ -22,7 +22,7 @@ from exshell.errors import ErrorRecord, PSRuntimeError, message
 from exshell.language.values import (
     ArgumentNumber, ArrayList, BigInteger, Byte, Char, Guid, Hashtable, Int16, Int64,
     OrderedHashtable, PSObject, SByte, ScriptBlock, SwitchParameter, TypedArray, UInt16, UInt32,
-    UInt64,
+    UInt64, Version,
 )
 
 
@@ -109,7 +109,7 @@ _ACCELERATORS: dict[str, Any] = {
     "pscustomobject": PSObject, "scriptblock": ScriptBlock, "switch": SwitchParameter,
     "switchparameter": SwitchParameter, "datetime": datetime, "timespan": timedelta,
     "guid": Guid, "regex": RegexClass, "math": MathClass, "convert": ConvertClass,
-    "environment": EnvironmentClass, "void": type(None), "errorrecord": ErrorRecord,
+    "environment": EnvironmentClass, "version": Version, "void": type(None), "errorrecord": ErrorRecord,
     "collections.hashtable": Hashtable, "collections.arraylist": ArrayList, "arraylist": ArrayList,
     "collections.specialized.ordereddictionary": OrderedHashtable,
     "management.automation.pscustomobject": PSObject,

@@ -23,6 +23,7 @@ Contract shared by the evaluator, the binder, the cmdlets and the formatter:
     $null                None
     DateTime             datetime.datetime; TimeSpan datetime.timedelta
     System.Guid          Guid (str subclass: the canonical lower-case 8-4-4-4-12 text)
+    System.Version       Version
 
 Objects of other classes (Exchange configuration objects, error records...)
 expose their PowerShell properties through ``ps_properties()`` returning an
@@ -97,6 +98,61 @@ class Guid(str):
         raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
         raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
         return cls.parse(raw.hex())
+
+
+class Version:
+    """System.Version ($PSVersionTable.PSVersion, [version]'5.1'): Major.Minor[.Build[.Revision]]."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, text: str):
+        pieces = str(text).strip().split(".")
+        if not 2 <= len(pieces) <= 4 or not all(piece.isdigit() for piece in pieces):
+            raise ValueError(text)
+        self.parts = tuple(int(piece) for piece in pieces)
+
+    def _field(self, index: int) -> int:
+        return self.parts[index] if index < len(self.parts) else -1
+
+    def ps_properties(self) -> "Hashtable":
+        return Hashtable([("Major", self.parts[0]), ("Minor", self.parts[1]), ("Build", self._field(2)),
+                          ("Revision", self._field(3))])
+
+    def ps_type_names(self) -> list[str]:
+        return ["System.Version", "System.Object"]
+
+    def _key(self) -> tuple:
+        return tuple(self._field(i) for i in range(4))
+
+    def __eq__(self, other: Any) -> bool:
+        return isinstance(other, Version) and self._key() == other._key()
+
+    def __lt__(self, other: "Version") -> bool:
+        return self._key() < other._key()
+
+    def __gt__(self, other: "Version") -> bool:
+        return self._key() > other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __str__(self) -> str:
+        return ".".join(map(str, self.parts))
+
+    def __repr__(self) -> str:
+        return f"Version({str(self)!r})"
+
+    @classmethod
+    def convert(cls, value: Any) -> "Version":
+        if isinstance(value, Version):
+            return value
+        from exshell.cmdlets.base import ConversionError
+        try:
+            return cls(str(unwrap(value)))
+        except ValueError:
+            raise ConversionError("Version string portion was too short or too long.") from None
+
+    dotnet_name = "System.Version"
 
 
 class ArgumentNumber:

@@ -265,3 +265,13 @@ def test_dotnet_helpers_scripts_use(text, expected):
 ])
 def test_more_operator_variants(text, expected):
     assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("$PSVersionTable.PSVersion.Major", [5]), ("$PSVersionTable.PSVersion -ge [version]'3.0'", [True]),
+    ("$PSVersionTable.PSVersion -ge '3.0'", [True]), ("[version]'1.2.3' -lt [version]'1.10'", [True]),
+    ("[Microsoft.Exchange.Data.ByteQuantifiedSize]'20MB' -gt '10MB'", [True]),
+    ("[Microsoft.Exchange.Data.ByteQuantifiedSize]'20MB' -eq 20MB", [True]),
+])
+def test_value_types_compare_with_text_on_the_right(text, expected):
+    assert run(text) == expected
