@@ -28,7 +28,7 @@ from typing import Any
 from exshell.cmdlets.base import ArrayOf, ConversionError
 from exshell.errors import ErrorRecord, PSRuntimeError, message
 from exshell.language.values import (
-    ArgumentNumber, ArrayList, BigInteger, Guid, Byte, Char, Hashtable, Int16, Int64, OrderedHashtable, PSObject,
+    ArgumentNumber, ArrayList, BigInteger, Guid, PSReference, Byte, Char, Hashtable, Int16, Int64, OrderedHashtable, PSObject,
     SByte, ScriptBlock, SwitchParameter, TypedArray, UInt16, UInt32, UInt64,
 )
 
@@ -512,6 +512,8 @@ def convert_to(value: Any, target: Any, ofs: str = " ") -> Any:
                 return value
             from exshell.language.regex import compile_regex
             return compile_regex(to_string(value), case_sensitive=False)
+        if target is PSReference:
+            return value if isinstance(value, PSReference) else PSReference(value=value)
         if target is ScriptBlock:
             if isinstance(value, ScriptBlock):
                 return value

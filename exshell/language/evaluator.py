@@ -25,7 +25,7 @@ from exshell.language import ast
 from exshell.language import conversions as conv
 from exshell.language import members, operators
 from exshell.language.variables import VariableAccess
-from exshell.language.values import (AUTOMATION_NULL, Hashtable, OrderedHashtable, PSObject,
+from exshell.language.values import (AUTOMATION_NULL, Hashtable, OrderedHashtable, PSObject, PSReference,
                                      ScriptBlock, unwrap)
 
 Emit = Callable[[Any], None]
@@ -366,6 +366,8 @@ class Evaluator(VariableAccess):
             table = self._hashtable(node.operand, ordered=True)
             return table if lowered == "ordered" else PSObject(table.items())
         target = conv.resolve_type(node.type_name)
+        if target is PSReference and isinstance(node.operand, ast.VariableExpressionAst):
+            return PSReference(variable=self.variable_for_reference(node.operand.name))
         value = self.eval(node.operand)
         return conv.convert_to(None if value is _VOID else value, target, self.ofs)
 

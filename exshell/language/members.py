@@ -22,7 +22,8 @@ from typing import Any
 from exshell.errors import ErrorRecord, PSRuntimeError, message
 from exshell.language import conversions as conv
 from exshell.language.values import (
-    ArgumentNumber, ArrayList, Char, Hashtable, Int64, PSObject, ScriptBlock, TypedArray, unwrap,
+    ArgumentNumber, ArrayList, Char, Hashtable, Int64, PSObject, PSReference, ScriptBlock, TypedArray,
+    unwrap,
 )
 
 
@@ -294,6 +295,9 @@ def set_member(value: Any, name: str, new_value: Any) -> None:
     value = unwrap(value)
     if isinstance(value, dict):
         value[name] = new_value
+        return
+    if isinstance(value, PSReference) and name.lower() == "value":
+        value.value = new_value
         return
     if isinstance(value, PSObject):
         if value.has(name):

@@ -22,7 +22,7 @@ from exshell.errors import ErrorRecord, PSRuntimeError, message
 from exshell.language.values import (
     ArgumentNumber, ArrayList, BigInteger, Byte, Char, Guid, Hashtable, Int16, Int64,
     OrderedHashtable, PSObject, SByte, ScriptBlock, SwitchParameter, TypedArray, UInt16, UInt32,
-    UInt64, Version,
+    UInt64, Version, PSReference,
 )
 
 
@@ -86,6 +86,7 @@ _DOTNET_NAMES: list[tuple[Any, str]] = [
     (timedelta, "System.TimeSpan"),
     (re.Pattern, "System.Text.RegularExpressions.Regex"),
     (ErrorRecord, "System.Management.Automation.ErrorRecord"),
+    (PSReference, "System.Management.Automation.PSReference"),
     (ArrayList, "System.Collections.ArrayList"),
     (list, "System.Object[]"),
     (dict, "System.Collections.Hashtable"),
@@ -109,7 +110,7 @@ _ACCELERATORS: dict[str, Any] = {
     "pscustomobject": PSObject, "scriptblock": ScriptBlock, "switch": SwitchParameter,
     "switchparameter": SwitchParameter, "datetime": datetime, "timespan": timedelta,
     "guid": Guid, "regex": RegexClass, "math": MathClass, "convert": ConvertClass,
-    "environment": EnvironmentClass, "version": Version, "void": type(None), "errorrecord": ErrorRecord,
+    "environment": EnvironmentClass, "version": Version, "ref": PSReference, "void": type(None), "errorrecord": ErrorRecord,
     "collections.hashtable": Hashtable, "collections.arraylist": ArrayList, "arraylist": ArrayList,
     "collections.specialized.ordereddictionary": OrderedHashtable,
     "management.automation.pscustomobject": PSObject,

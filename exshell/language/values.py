@@ -24,6 +24,7 @@ Contract shared by the evaluator, the binder, the cmdlets and the formatter:
     DateTime             datetime.datetime; TimeSpan datetime.timedelta
     System.Guid          Guid (str subclass: the canonical lower-case 8-4-4-4-12 text)
     System.Version       Version
+    [ref]                PSReference
 
 Objects of other classes (Exchange configuration objects, error records...)
 expose their PowerShell properties through ``ps_properties()`` returning an
@@ -153,6 +154,36 @@ class Version:
             raise ConversionError("Version string portion was too short or too long.") from None
 
     dotnet_name = "System.Version"
+
+
+class PSReference:
+    """``[ref]$x``: reads and writes ``.Value`` through to the variable (or holds a value)."""
+
+    __slots__ = ("variable", "_value")
+
+    def __init__(self, variable: Any = None, value: Any = None):
+        self.variable = variable  # a scopes.Variable, or None for [ref] of a plain value
+        self._value = value
+
+    @property
+    def value(self) -> Any:
+        return self.variable.value if self.variable is not None else self._value
+
+    @value.setter
+    def value(self, new_value: Any) -> None:
+        if self.variable is not None:
+            self.variable.value = new_value
+        else:
+            self._value = new_value
+
+    def ps_properties(self) -> "Hashtable":
+        return Hashtable([("Value", self.value)])
+
+    def ps_type_names(self) -> list[str]:
+        return ["System.Management.Automation.PSReference", "System.Object"]
+
+    def __str__(self) -> str:
+        return "System.Management.Automation.PSReference"
 
 
 class ArgumentNumber:

@@ -98,6 +98,13 @@ class VariableAccess:
             value = conv.convert_to(value, variable.constraint, self.ofs)
         scope.set_local(bare, value)
 
+    def variable_for_reference(self, name: str) -> Any:
+        """The variable ``[ref]$name`` points at (created empty if it does not exist yet)."""
+        scope_name, bare = self._split_name(name)
+        scope = self._scope_for(scope_name)
+        found = scope.find(bare)
+        return found if found is not None else scope.set_local(bare, None)
+
     def constrain_variable(self, name: str, target: Any, value: Any) -> Any:
         scope_name, bare = self._split_name(name)
         converted = conv.convert_to(value, target, self.ofs)

@@ -173,3 +173,12 @@ def test_set_alias_through_the_session():
     session.run("function Get-Thing { 'thing' }")
     session.set_alias("gt", "Get-Thing")
     assert session.run("gt")[0] == ["thing"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("$a = 1; $r = [ref]$a; $r.Value = 5; $a", [5]),
+    ("function inc([ref]$n) { $n.Value++ }; $c = 1; inc ([ref]$c); $c", [2]),
+    ("$x = [ref]3; $x.Value", [3]),
+])
+def test_references(text, expected):
+    assert run(text) == expected
