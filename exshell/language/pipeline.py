@@ -260,7 +260,7 @@ def _script_path(name: str) -> Optional[str]:
 
 
 _UNSET = object()
-_AUTOMATIC_LOCALS = ("_", "PSItem", "args", "input", "MyInvocation", "PSBoundParameters")
+_AUTOMATIC_LOCALS = ("_", "PSItem", "args", "input", "MyInvocation", "PSBoundParameters", "PSCmdlet")
 _PREFERENCE_PARAMETERS = [("ErrorAction", "ErrorActionPreference"),
                           ("WarningAction", "WarningPreference"),
                           ("InformationAction", "InformationPreference")]
