@@ -82,15 +82,22 @@ class ExpressionScanner:
         text = self.text
         if "FUNC_NAME" in accepts:
             return self._scan_generic(pos, "FUNC_NAME")
-        if char in ">*123456":
-            redirect = self._scan_redirection(pos, char)
-            if redirect is not None:
-                return redirect
+        if char == "$":
+            if text.startswith("$(", pos):
+                self._open("subexpr", pos)
+                return Tok("DOLLAR_PAREN", "$(", pos, pos + 2)
+            return self._scan_variable(pos)
+        nxt = text[pos + 1:pos + 2]
+        if char.isdigit():
+            if nxt == ">" and char in "123456":
+                return self._scan_redirection(pos, char)
+            return self._scan_expression_number(pos)
+        if char == ">" or (char == "*" and nxt == ">"):
+            return self._scan_redirection(pos, char)
         token = self._punctuation(pos, char, accepts)
         if token is not None:
             return token
-        nxt = text[pos + 1:pos + 2]
-        if char.isdigit() or (char == "." and nxt.isdigit()):
+        if char == "." and nxt.isdigit():
             return self._scan_expression_number(pos)
         if char in DASHES:
             return self._scan_dash_operator(pos, nxt, accepts)
