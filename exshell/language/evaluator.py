@@ -6,8 +6,13 @@ Contract:
     .exec_block(statements, emit)      run statements; every output object goes to emit(obj)
     .eval(expression) -> value         an expression's value
     .read_variable(name, default) / .write_variable(name, value)   scope-qualified names
+                                       (exshell/language/variables.py)
     .invoke_script_block(sb, args, input, dollar_under, new_scope) -> list
-Pipelines, commands, functions and redirections are in exshell/language/pipeline.py.
+Pipelines, commands, functions and redirections are in pipeline.py (and redirection.py);
+assignment, switch and try/catch each have their own module.
+
+Output: statements write objects to an ``emit`` callback; arrays unroll one level
+when written.  ``$?`` is set when a statement ends: False when it reported an error.
 
 Errors: a PSRuntimeError raised while a statement runs ends that statement only
 (it is reported and the next statement runs), unless it is script-terminating
