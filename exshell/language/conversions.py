@@ -190,6 +190,38 @@ def parse_number_text(text: str) -> Any:
         return None
 
 
+_SUFFIXED_TEXT = re.compile(r"(?P<number>[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(?P<type>[ld])?"
+                            r"(?P<multiplier>[kmgtp]b)?", re.IGNORECASE)
+_MULTIPLIERS = {"kb": 1 << 10, "mb": 1 << 20, "gb": 1 << 30, "tb": 1 << 40, "pb": 1 << 50}
+
+
+def parse_arithmetic_text(text: str) -> Any:
+    """A string as arithmetic reads it: like parse_number_text, plus the literal suffixes
+    (``'1kb' / 1`` is 1024 in Windows PowerShell, while ``[int]'1kb'`` fails)."""
+    number = parse_number_text(text)
+    if number is not None:
+        return number
+    match = _SUFFIXED_TEXT.fullmatch(text.strip())
+    if match is None or not (match.group("type") or match.group("multiplier")):
+        return None
+    base_text = match.group("number")
+    kind = (match.group("type") or "").lower()
+    if kind == "d":
+        base: Any = Decimal(base_text)
+    elif re.fullmatch(r"[+-]?\d+", base_text):
+        base = int(base_text)
+    else:
+        base = float(base_text)
+    multiplier = _MULTIPLIERS.get((match.group("multiplier") or "").lower(), 1)
+    value = base * multiplier
+    if isinstance(value, int):
+        return Int64(value) if kind == "l" else int_result(value)
+    if isinstance(value, float) and value.is_integer() and not match.group("type") and "." not in base_text \
+            and "e" not in base_text.lower():
+        return int_result(int(value))
+    return value
+
+
 def int_result(number: int) -> Any:
     """An integer typed like PowerShell types results: Int32, else Int64, else Decimal, else Double."""
     if -2**31 <= number <= 2**31 - 1:
@@ -214,7 +246,7 @@ def to_number(value: Any) -> Any:
     if isinstance(value, Char):
         return ord(value)
     if isinstance(value, str):
-        number = parse_number_text(value)
+        number = parse_arithmetic_text(value)
         if number is None:
             raise _cast_failure(value, int, BAD_FORMAT)
         return number

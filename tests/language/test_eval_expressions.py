@@ -275,3 +275,14 @@ def test_more_operator_variants(text, expected):
 ])
 def test_value_types_compare_with_text_on_the_right(text, expected):
     assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("'1kb' / 1", [1024]), ("10 - '1gb'", [-1073741814]), ("'2d' * 1", ["2d"]), ("'1.5' / 1", [1.5]),
+    ("1024 -eq '1kb'", [False]),
+])
+def test_arithmetic_reads_numeric_suffixes_in_strings_but_casts_do_not(text, expected):
+    assert run(text) == expected
+    session = new_session()
+    session.run("[int]'1kb'")
+    assert session.error_list[0].message.startswith('Cannot convert value "1kb" to type "System.Int32".')
