@@ -49,7 +49,8 @@ class PSInvalidCastError(PSRuntimeError):
 # Type names live in typenames.py; they are re-exported here because every caller
 # thinks of them as part of "conversions".
 from exshell.language.typenames import (  # noqa: E402,F401
-    ConvertClass, EnvironmentClass, IntegerMarker, MathClass, PSObjectMarker, RegexClass,
+    ConvertClass, DirectoryClass, DnsClass, EnvironmentClass, FileClass, IntegerMarker, MathClass,
+    PathClass, PSObjectMarker, RegexClass, StringSplitOptions,
     StaticClass, dotnet_name, register_type, resolve_type, short_type_name, type_name,
 )
 

@@ -22,7 +22,7 @@ from exshell.language import formatting
 from exshell.language.members import RegexMatch, TypeInfo, invocation_failure, method_error
 from exshell.language.regex import compile_regex, translate_replacement
 from exshell.language.values import (
-    BigInteger, Byte, Char, Guid, Int16, Int64, SByte, UInt16, UInt32, UInt64, unwrap,
+    BigInteger, Byte, Char, Guid, PSReference, ScriptBlock, Int16, Int64, SByte, UInt16, UInt32, UInt64, unwrap,
 )
 
 _RANGES = {
@@ -300,6 +300,27 @@ def _construct(target: Any, args: list) -> Any:
     raise method_error("MethodNotFound", conv.dotnet_name(target), "new")
 
 
+def _try_parse(target: Any, text: Any, reference: Any) -> bool:
+    """``[int]::TryParse($s, [ref]$n)``: True and the value through the reference, or False."""
+    from exshell.errors import PSRuntimeError
+    try:
+        value = conv.convert_to(conv.to_string(text), target)
+    except PSRuntimeError:
+        value, ok = conv.convert_to(None, target) if target is not datetime else datetime(1, 1, 1), False
+    else:
+        ok = True
+    if isinstance(reference, PSReference):
+        reference.value = value
+    return ok
+
+
+def _create_script_block(text: str, ctx: Any) -> Any:
+    """``[scriptblock]::Create(text)``: parse now, run later in the caller's session."""
+    from exshell.language.parser import parse
+    block = parse(text)
+    return ScriptBlock(block, ctx.session.current_scope, ctx.session, text)
+
+
 def invoke_static(target: Any, name: str, args: list, ctx: Any) -> Any:
     args = [unwrap(arg) for arg in args]
     lowered = name.lower()
@@ -329,9 +350,16 @@ def invoke_static(target: Any, name: str, args: list, ctx: Any) -> Any:
         elif target is conv.EnvironmentClass:
             if lowered == "getenvironmentvariable":
                 return os.environ.get(conv.to_string(args[0]))
-        elif target in _RANGES or target in (float, Decimal, bool, BigInteger):
+        elif target in _RANGES or target in (float, Decimal, bool, BigInteger, datetime, timedelta):
             if lowered == "parse":
                 return conv.convert_to(conv.to_string(args[0]), target)
+            if lowered == "tryparse" and len(args) == 2:
+                return _try_parse(target, args[0], args[1])
+        elif target in (conv.PathClass, conv.FileClass, conv.DirectoryClass, conv.DnsClass):
+            from exshell.language.statics_io import invoke_io
+            return invoke_io(target, lowered, args)
+        elif target is ScriptBlock and lowered == "create":
+            return _create_script_block(conv.to_string(args[0]), ctx)
         elif isinstance(target, type) and issubclass(target, enum.Enum):
             if lowered == "getnames":
                 return list(target.__members__)

@@ -45,16 +45,24 @@ class EnvironmentClass(StaticClass):
     pass
 
 
-class PSObjectMarker:
-    """``[psobject]``: a cast that leaves the value as it is."""
+class PathClass(StaticClass):
+    """[System.IO.Path]"""
 
 
-class RegexClass:
-    """``[regex]``: values are compiled Python patterns (re.Pattern)."""
+class FileClass(StaticClass):
+    """[System.IO.File]"""
 
 
-class IntegerMarker:
-    """Integer .NET types that are plain Python ints under a different name."""
+class DirectoryClass(StaticClass):
+    """[System.IO.Directory]"""
+
+
+class DnsClass(StaticClass):
+    """[System.Net.Dns]"""
+
+
+# [System.StringSplitOptions] for String.Split ("None" cannot be a class-body name).
+StringSplitOptions = enum.Enum("StringSplitOptions", [("None", 0), ("RemoveEmptyEntries", 1)])
 
 
 # --------------------------------------------------------------- type names
@@ -91,6 +99,11 @@ _DOTNET_NAMES: list[tuple[Any, str]] = [
     (list, "System.Object[]"),
     (dict, "System.Collections.Hashtable"),
     (MathClass, "System.Math"),
+    (PathClass, "System.IO.Path"),
+    (FileClass, "System.IO.File"),
+    (DirectoryClass, "System.IO.Directory"),
+    (DnsClass, "System.Net.Dns"),
+    (StringSplitOptions, "System.StringSplitOptions"),
     (ConvertClass, "System.Convert"),
     (EnvironmentClass, "System.Environment"),
     (PSObjectMarker, "System.Management.Automation.PSObject"),
@@ -110,7 +123,9 @@ _ACCELERATORS: dict[str, Any] = {
     "pscustomobject": PSObject, "scriptblock": ScriptBlock, "switch": SwitchParameter,
     "switchparameter": SwitchParameter, "datetime": datetime, "timespan": timedelta,
     "guid": Guid, "regex": RegexClass, "math": MathClass, "convert": ConvertClass,
-    "environment": EnvironmentClass, "version": Version, "ref": PSReference, "void": type(None), "errorrecord": ErrorRecord,
+    "environment": EnvironmentClass, "version": Version, "io.path": PathClass,
+    "io.file": FileClass, "io.directory": DirectoryClass, "net.dns": DnsClass,
+    "stringsplitoptions": StringSplitOptions, "ref": PSReference, "void": type(None), "errorrecord": ErrorRecord,
     "collections.hashtable": Hashtable, "collections.arraylist": ArrayList, "arraylist": ArrayList,
     "collections.specialized.ordereddictionary": OrderedHashtable,
     "management.automation.pscustomobject": PSObject,

@@ -286,3 +286,14 @@ def test_arithmetic_reads_numeric_suffixes_in_strings_but_casts_do_not(text, exp
     session = new_session()
     session.run("[int]'1kb'")
     assert session.error_list[0].message.startswith('Cannot convert value "1kb" to type "System.Int32".')
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("$n = 0; [int]::TryParse('42', [ref]$n); $n", [True, 42]), ("$n = 5; [int]::TryParse('x', [ref]$n); $n", [False, 0]),
+    ("$sb = [scriptblock]::Create('1 + $args[0]'); & $sb 2", [3]),
+    ("[System.IO.Path]::GetFileName('C:\\dir\\file.txt')", ["file.txt"]), ("[IO.Path]::GetExtension('a/b.ps1')", [".ps1"]),
+    ("'a,,b'.Split(',', [StringSplitOptions]::RemoveEmptyEntries)", ["a", "b"]),
+    ("[System.IO.Directory]::Exists('/')", [True]),
+])
+def test_more_static_members(text, expected):
+    assert run(text) == expected
