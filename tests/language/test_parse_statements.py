@@ -220,3 +220,30 @@ def test_clause_and_element_extents():
     command = parse("Get-X -List 1,2,$y.z -Sw:$false").end[0].elements[0]
     assert [e.extent.text for e in command.elements] == [
         "Get-X", "-List", "1,2,$y.z", "-Sw:$false"]
+
+
+MULTI_LINE = """# comment
+$h = @{
+    Name = 'a'   # trailing comment
+    Size = 20MB
+}
+if ($h.Size -gt 1MB) {
+    Get-X -Name $h.Name `
+        -Verbose
+}
+else {
+    @"
+body $($h.Name)
+"@
+}
+try { 1 }
+catch { 2 }
+"""
+
+
+def test_crlf_and_lf_scripts_parse_alike():
+    from test_parse_support import render
+
+    lf = render(parse(MULTI_LINE).end)
+    assert lf == render(parse(MULTI_LINE.replace("\n", "\r\n")).end)
+    assert lf.startswith("$h = @{Name='a'; Size=#20971520}; if((gt $h.Size #1048576))")
