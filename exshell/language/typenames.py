@@ -61,6 +61,18 @@ class DnsClass(StaticClass):
     """[System.Net.Dns]"""
 
 
+class PSObjectMarker:
+    """``[psobject]``: a cast that leaves the value as it is."""
+
+
+class RegexClass:
+    """``[regex]``: values are compiled Python patterns (re.Pattern)."""
+
+
+class IntegerMarker:
+    """Integer .NET types that are plain Python ints under a different name."""
+
+
 # [System.StringSplitOptions] for String.Split ("None" cannot be a class-body name).
 StringSplitOptions = enum.Enum("StringSplitOptions", [("None", 0), ("RemoveEmptyEntries", 1)])
 
