@@ -17,3 +17,7 @@ if [ ! -f "$STAMP" ] || [ "$ROOT/pyproject.toml" -nt "$STAMP" ] || [ "$ROOT/setu
         --config-settings editable_mode=compat -e "$ROOT${EXTRAS:+[$EXTRAS]}" >&2
     touch "$STAMP"
 fi
+# Write bytecode for the package even where PYTHONDONTWRITEBYTECODE is set (as on
+# the CI machines): without .pyc files every start compiles all modules again.
+# compileall skips files whose bytecode is current, so this is cheap.
+"$VENV/bin/python" -m compileall -q "$ROOT/exshell" >/dev/null 2>&1 || true
