@@ -13,6 +13,7 @@ heavier than argument parsing is imported only once we know what to run, so
 """
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from typing import Optional
@@ -74,7 +75,9 @@ def parse_arguments(argv: list[str]) -> Options:
     while index < len(argv):
         token = argv[index]
         if token == "--check":
-            options.check = argv[index + 1:] or ["-"]
+            if not argv[index + 1:]:
+                raise UsageError("--check needs at least one script file ('-' reads standard input).")
+            options.check = argv[index + 1:]
             return options
         name = _switch_name(token)
         if name is None:
@@ -124,12 +127,22 @@ def main(argv: Optional[list[str]] = None) -> int:
         from exshell import __version__
         sys.stdout.write(f"exshell {__version__}\n")
         return 0
-    if options.check is not None:
-        from exshell.check import main_check
-        return main_check(options.check)
-
-    from exshell.host import runner
-    return runner.run(options)
+    try:
+        if options.check is not None:
+            from exshell.check import main_check
+            return main_check(options.check)
+        from exshell.host import runner
+        return runner.run(options)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # last resort: a defect must not show a Python traceback
+        if os.environ.get("EXSHELL_DEBUG"):
+            raise
+        sys.stderr.write(f"exshell: internal error ({type(error).__name__}: {error}). "
+                         "Set EXSHELL_DEBUG=1 to see the details.\n")
+        return 1
 
 
 if __name__ == "__main__":

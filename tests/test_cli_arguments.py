@@ -19,7 +19,7 @@ from exshell.cli import Options, UsageError, parse_arguments
         (["-File", "script.ps1", "x"], Options(file="script.ps1", args=["x"])),
         (["-f", "s.ps1"], Options(file="s.ps1")),
         (["--check", "a.ps1", "b.ps1"], Options(check=["a.ps1", "b.ps1"])),
-        (["--check"], Options(check=["-"])),
+        (["--check", "-"], Options(check=["-"])),
         (["-ExecutionPolicy", "Bypass", "-c", "1"], Options(command="1")),
         (["-?"], Options(show_help=True)),
         ([], Options()),
@@ -29,7 +29,7 @@ def test_switches(argv, expected):
     assert parse_arguments(argv) == expected
 
 
-@pytest.mark.parametrize("argv", [["-Bogus"], ["-Command"], ["-File"], ["-no"]])
+@pytest.mark.parametrize("argv", [["-Bogus"], ["-Command"], ["-File"], ["-no"], ["--check"]])
 def test_bad_switches_are_usage_errors(argv):
     with pytest.raises(UsageError):
         parse_arguments(argv)
