@@ -122,11 +122,24 @@ def test_exit_zero_is_success():
     assert session.exit_code == 0 and not failed
 
 
-def test_sink_receives_each_statement_output():
+def test_sink_gets_output_of_consecutive_statements_together():
     session = new_session()
     batches = []
     outputs, _ = session.run("1; 2,3", sink=batches.append)
-    assert batches == [[1], [2, 3]] and outputs == []
+    assert batches == [[1, 2, 3]] and outputs == []
+
+
+def test_sink_is_flushed_before_anything_else_reaches_the_host():
+    session = new_session()
+    batches = []
+
+    def sink(objects):
+        batches.append(objects)
+        session.host.ui.write("".join(f"{o}\n" for o in objects))
+
+    session.run("1; Write-Host 'between'; 2,3; Get-Nothing; 4", sink=sink)
+    assert batches == [[1], [2, 3], [4]]
+    assert session.host.ui.stdout.getvalue() == "1\nbetween\n2\n3\n4\n"
 
 
 def test_deep_recursion_is_an_error_not_a_traceback():
