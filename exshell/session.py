@@ -4,9 +4,10 @@ Contract (what the runner, the console and the cmdlets use):
     Session(host=None, options=None)
     session.run(text, path=None, sink=None, args=None) -> (outputs: list, had_error: bool)
         parses and runs ``text``; without ``sink`` every output object is returned in
-        ``outputs``; with ``sink`` each top-level statement's output is handed to
-        ``sink(list)`` as soon as the statement finishes (so it interleaves with
-        Write-Host) and ``outputs`` is empty.  ``had_error`` is True after a parse
+        ``outputs``; with ``sink`` output is handed to ``sink(list)`` in batches: the
+        objects of consecutive statements together (one Out-Default, one table), and
+        always before anything else is written to the host (Write-Host, errors,
+        prompts), so order is kept; ``outputs`` is then empty.  ``had_error`` is True after a parse
         error, a terminating error, or when the last statement failed ($? false).
         ``session.exit_code`` holds the code of ``exit N`` (None if no exit ran);
         ``session.terminated`` tells whether an uncaught terminating error ended the run.
