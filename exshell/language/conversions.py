@@ -448,18 +448,19 @@ def convert_to(value: Any, target: Any, ofs: str = " ") -> Any:
         if isinstance(value, ArgumentNumber):
             return value.text
         return to_string(value, ofs)
-    if isinstance(value, ArgumentNumber):
-        if getattr(target, "convert", None) is not None and not (
-                isinstance(target, type) and issubclass(target, enum.Enum)):
-            return _convert_custom(value, target)
-        value = value.value
     if isinstance(target, ArrayOf):
         if value is None:
             return None
         if isinstance(value, str) and target.element is Char:
             return TypedArray((Char(c) for c in value), Char)
+        # elements convert one by one, so a literal 20MB still reaches [string[]] as "20MB"
         items = value if isinstance(value, list) else [value]
         return TypedArray((convert_to(item, target.element, ofs) for item in items), target.element)
+    if isinstance(value, ArgumentNumber):
+        if getattr(target, "convert", None) is not None and not (
+                isinstance(target, type) and issubclass(target, enum.Enum)):
+            return _convert_custom(value, target)
+        value = value.value
     if target is list:
         if value is None:
             return None

@@ -197,3 +197,9 @@ def test_exchange_types_resolve_on_first_use_and_accelerators_win():
         "Microsoft.Exchange.Data.ByteQuantifiedSize")
     assert conv.dotnet_name(conv.resolve_type("guid")) == "System.Guid"
     assert conv.resolve_type("guid") is conv.resolve_type("System.Guid")
+
+
+def test_numeric_literal_text_survives_element_wise_string_arrays():
+    assert convert_to(ArgumentNumber(20971520, "20MB"), ArrayOf(str)) == ["20MB"]
+    assert convert_to([ArgumentNumber(1, "1"), ArgumentNumber(1024, "1kb")], ArrayOf(str)) == ["1", "1kb"]
+    assert convert_to(ArgumentNumber(1024, "1kb"), ArrayOf(int)) == [1024]
