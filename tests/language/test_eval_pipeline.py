@@ -152,3 +152,9 @@ def test_pscmdlet_should_process_obeys_whatif_and_confirm():
 def test_pscmdlet_exists_only_in_advanced_functions():
     assert run("function f { $PSCmdlet -eq $null }; f") == [True]
     assert run("function g { [CmdletBinding()] param() $PSCmdlet.ParameterSetName }; g") == ["__AllParameterSets"]
+
+
+def test_objects_stream_one_at_a_time_through_the_pipeline():
+    session = new_session()
+    run("1..3 | % { Write-Host \"a$_\"; $_ } | % { Write-Host \"b$_\" }", session)
+    assert session.host.ui.stdout.getvalue().split() == ["a1", "b1", "a2", "b2", "a3", "b3"]
