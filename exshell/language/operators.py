@@ -321,14 +321,22 @@ def _safe_expand(match: Any, replacement: str) -> str:
 
 def split_op(left: Any, right: Any, case: bool, ctx: Any) -> list:
     from exshell.language.regex import compile_regex
+    import re
     right = unwrap(right)
     limit = 0
+    options = ""
     if isinstance(right, list):
         pattern_text = conv.to_string(right[0], ctx.ofs) if right else " "
         if len(right) > 1:
             limit = conv.convert_to(right[1], int)
+        if len(right) > 2:  # 'SimpleMatch', 'IgnoreCase', 'RegexMatch', ... (comma separated)
+            options = conv.to_string(right[2], ctx.ofs).lower()
     else:
         pattern_text = conv.to_string(right, ctx.ofs)
+    if "simplematch" in options:
+        pattern_text = re.escape(pattern_text)
+    if "ignorecase" in options:
+        case = False
     pattern = compile_regex(pattern_text, case)
     results: list = []
     for value in (left if isinstance(left, list) else [left]):

@@ -297,3 +297,11 @@ def test_arithmetic_reads_numeric_suffixes_in_strings_but_casts_do_not(text, exp
 ])
 def test_more_static_members(text, expected):
     assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("'a.b.c' -split '.', 0, 'SimpleMatch'", ["a", "b", "c"]), ("'a.b.c' -split '.', 2, 'SimpleMatch'", ["a", "b.c"]),
+    ("'aXbxc' -csplit 'x', 0, 'IgnoreCase'", ["a", "b", "c"]),
+])
+def test_split_options(text, expected):
+    assert run(text) == expected
