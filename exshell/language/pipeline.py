@@ -362,31 +362,7 @@ class FunctionProcessor:
             scope.set_local("WhatIfPreference", bool(bound["WhatIf"]))
 
     def _bind_variables(self, result: Any) -> None:
-        scope = self.session.current_scope
-        for name, parameter in self.metadata.parameters.items():
-            if parameter.is_common:
-                continue
-            if name in result.bound:
-                scope.set_local(name, _plain(result.bound[name]), constraint=_constraint(parameter))
-            elif scope.local(name) is None or not self.dot_source:
-                scope.set_local(name, self._default(parameter), constraint=_constraint(parameter))
-        bound_parameters = Hashtable((k, v) for k, v in result.bound.items())
-        scope.set_local("PSBoundParameters", bound_parameters)
-
-    def _default(self, parameter: Any) -> Any:
-        if parameter.has_default and parameter.default is not None:
-            return self.evaluator.statement_value(parameter.default) if isinstance(
-                parameter.default, ast.StatementAst) else self.evaluator.eval(parameter.default)
-        if parameter.is_switch:
-            from exshell.language.values import SwitchParameter
-            return SwitchParameter(False)
-        target = _constraint(parameter)
-        if target is None:
-            return None
-        try:
-            return conv.convert_to(None, target)
-        except PSRuntimeError:
-            return None
+        bind_parameter_variables(self.evaluator, self.metadata, result, self.dot_source)
 
     def _run_block(self, statements: Optional[list]) -> None:
         if not statements:
@@ -473,6 +449,38 @@ class FunctionProcessor:
                     self.scope.set_local("_", None)
                     self.scope.set_local("PSItem", None)
             self._run_block(self.body.end)
+
+
+def bind_parameter_variables(evaluator: Any, metadata: Any, result: Any, keep_existing: bool) -> None:
+    """Bound parameters (and defaults of unbound ones) become variables of the current
+    scope, typed as declared; ``keep_existing`` (dot-sourcing) leaves variables that
+    already exist untouched when no argument was given."""
+    scope = evaluator.session.current_scope
+    for name, parameter in metadata.parameters.items():
+        if parameter.is_common:
+            continue
+        if name in result.bound:
+            scope.set_local(name, _plain(result.bound[name]), constraint=_constraint(parameter))
+        elif scope.local(name) is None or not keep_existing:
+            scope.set_local(name, _parameter_default(evaluator, parameter), constraint=_constraint(parameter))
+    scope.set_local("PSBoundParameters", Hashtable((k, v) for k, v in result.bound.items()))
+
+
+def _parameter_default(evaluator: Any, parameter: Any) -> Any:
+    if parameter.has_default and parameter.default is not None:
+        if isinstance(parameter.default, ast.StatementAst):
+            return evaluator.statement_value(parameter.default)
+        return evaluator.eval(parameter.default)
+    if parameter.is_switch:
+        from exshell.language.values import SwitchParameter
+        return SwitchParameter(False)
+    target = _constraint(parameter)
+    if target is None:
+        return None
+    try:
+        return conv.convert_to(None, target)
+    except PSRuntimeError:
+        return None
 
 
 def _stops_on_error(processor: Any) -> bool:

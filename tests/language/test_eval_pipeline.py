@@ -158,3 +158,23 @@ def test_objects_stream_one_at_a_time_through_the_pipeline():
     session = new_session()
     run("1..3 | % { Write-Host \"a$_\"; $_ } | % { Write-Host \"b$_\" }", session)
     assert session.host.ui.stdout.getvalue().split() == ["a1", "b1", "a2", "b2", "a3", "b3"]
+
+
+@pytest.mark.parametrize("args, expected", [
+    ([], "default x1 loud=False rest="), (["-Name", "bob", "-Count", "3"], "bob x3 loud=False rest="),
+    (["alice", "2", "-Loud"], "alice x2 loud=True rest="), (["-Name:carl"], "carl x1 loud=False rest="),
+])
+def test_script_param_block_takes_command_line_arguments(tmp_path, args, expected):
+    script = tmp_path / "p.ps1"
+    script.write_text('param([string]$Name = "default", [int]$Count = 1, [switch]$Loud)\n'
+                      '"$Name x$Count loud=$Loud rest=$args"\n', encoding="utf-8")
+    outputs, failed = new_session().run_file(str(script), args=args)
+    assert outputs == [expected] and not failed
+
+
+def test_script_parameter_binding_error_ends_the_run(tmp_path):
+    script = tmp_path / "p.ps1"
+    script.write_text("param([int]$Count)\n'ran'\n", encoding="utf-8")
+    session = new_session()
+    outputs, failed = session.run_file(str(script), args=["-Count", "abc"])
+    assert outputs == [] and failed and session.terminated
