@@ -29,6 +29,7 @@ from exshell.errors import (BreakSignal, ContinueSignal, ErrorRecord, ExitSignal
 from exshell.language import ast
 from exshell.language import conversions as conv
 from exshell.language import members, operators
+from exshell.language.output_gate import OutputGate
 from exshell.language.variables import VariableAccess
 from exshell.language.values import (AUTOMATION_NULL, Hashtable, OrderedHashtable, PSObject, PSReference,
                                      ScriptBlock, unwrap)
@@ -118,7 +119,7 @@ class Evaluator(VariableAccess):
             scope.set_local("PSCommandPath", script.extent.source.path or "")
         saved = session.current_scope
         session.current_scope = scope
-        gate = _OutputGate(session, sink) if sink is not None else None
+        gate = OutputGate(session, sink) if sink is not None else None
         try:
             if script.params is not None:
                 self._bind_script_parameters(script, list(args or []))
@@ -524,53 +525,6 @@ class Evaluator(VariableAccess):
     def invoke_script_block(self, block: Any, args: list, input: Any, dollar_under: Any,
                             new_scope: bool) -> list:
         return self.pipelines.invoke_block(block, args, input, dollar_under, new_scope)
-
-
-class _OutputGate:
-    """Holds a script's output until something else is written to the host.
-
-    PowerShell sends a whole script's output through one Out-Default, so objects of
-    consecutive statements share one table; but host writes (Write-Host, errors,
-    warnings, prompts) must appear in order with that output.  The gate wraps the
-    host's UI while the script runs: any UI call first hands the pending objects
-    to the sink."""
-
-    def __init__(self, session: Any, sink: Callable[[list], None]):
-        self.session = session
-        self.sink = sink
-        self.pending: list = []
-        self.host = session.host
-        self.original_ui = getattr(self.host, "ui", None)
-        try:
-            self.host.ui = _GatedUI(self.original_ui, self.flush)
-        except AttributeError:  # a host whose ui cannot be replaced: flush per statement instead
-            self.original_ui = None
-
-    def flush(self) -> None:
-        if self.pending:
-            batch = self.pending
-            self.pending = []
-            self.sink(batch)
-
-    def close(self) -> None:
-        if self.original_ui is not None:
-            self.host.ui = self.original_ui
-        self.flush()
-
-
-class _GatedUI:
-    def __init__(self, ui: Any, flush: Callable[[], None]):
-        self._ui = ui
-        self._flush = flush
-
-    def __getattr__(self, name: str) -> Any:
-        attribute = getattr(self._ui, name)
-        if callable(attribute) and name.startswith(("write", "read", "prompt")):
-            def gated(*args: Any, **kwargs: Any) -> Any:
-                self._flush()
-                return attribute(*args, **kwargs)
-            return gated
-        return attribute
 
 
 def _label_matches(signal_label: Optional[str], loop_label: Optional[str]) -> bool:
