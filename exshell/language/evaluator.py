@@ -214,15 +214,17 @@ class Evaluator(VariableAccess):
         session = self.session
         if getattr(error, "script_terminating", False) or session.try_depth > 0:
             raise error
-        if self._stop_preference():
+        preference = self._error_preference()
+        if preference == "stop":
             raise mark_script_terminating(error)
         if error.record.extent is None:
             error.record.extent = statement.extent
-        session.report_error(error.record)
+        # $ErrorActionPreference governs statement-terminating errors too (only quieter)
+        session.report_error(error.record, show=preference not in ("silentlycontinue", "ignore"))
 
-    def _stop_preference(self) -> bool:
+    def _error_preference(self) -> str:
         value = self.read_variable("ErrorActionPreference")
-        return conv.to_string(getattr(value, "name", value)).lower() == "stop"
+        return conv.to_string(getattr(value, "name", value)).lower()
 
     def exec_statement(self, statement: ast.StatementAst, emit: Emit) -> None:
         handler = _STATEMENTS.get(type(statement))

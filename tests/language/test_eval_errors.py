@@ -148,3 +148,9 @@ def test_error_action_stop_is_catchable():
 def test_statement_terminating_error_inside_script_called_under_try_aborts_it():
     outputs, _, _ = run("function inner { 1/0; 'rest of inner' }; try { inner; 'rest' } catch { 'ouch' }")
     assert outputs == ["ouch"]
+
+
+def test_silently_continue_preference_hides_statement_errors_but_records_them():
+    outputs, _, session = run("$ErrorActionPreference = 'SilentlyContinue'; Get-Nothing; 1/0; 'after'; $Error.Count")
+    assert outputs == ["after", 2]
+    assert stderr_of(session) == ""
