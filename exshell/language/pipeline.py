@@ -342,6 +342,10 @@ class FunctionProcessor:
                                                              "Function" if self.name else "Script")
             scope.set_local("MyInvocation", _my_invocation(self.invocation, self.name, kind))
             self._set_preferences(scope)
+            if self.is_script:
+                path = self.body.extent.source.path or ""
+                scope.set_local("PSScriptRoot", os.path.dirname(path))
+                scope.set_local("PSCommandPath", path)
             if getattr(self.metadata, "is_advanced", False):
                 from exshell.language.script_cmdlet import ScriptCmdlet
                 scope.set_local("PSCmdlet", ScriptCmdlet(self))

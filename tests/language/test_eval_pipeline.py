@@ -178,3 +178,9 @@ def test_script_parameter_binding_error_ends_the_run(tmp_path):
     session = new_session()
     outputs, failed = session.run_file(str(script), args=["-Count", "abc"])
     assert outputs == [] and failed and session.terminated
+
+
+def test_called_script_knows_its_root(tmp_path):
+    script = tmp_path / "where.ps1"
+    script.write_text("$PSScriptRoot\n", encoding="utf-8")
+    assert run(f"& '{script}'") == [str(tmp_path)]
