@@ -260,7 +260,8 @@ def _script_path(name: str) -> Optional[str]:
 
 
 _UNSET = object()
-_AUTOMATIC_LOCALS = ("_", "PSItem", "args", "input", "MyInvocation", "PSBoundParameters", "PSCmdlet")
+_AUTOMATIC_LOCALS = ("_", "PSItem", "args", "input", "MyInvocation", "PSBoundParameters", "PSCmdlet",
+                     "PSScriptRoot", "PSCommandPath")
 _PREFERENCE_PARAMETERS = [("ErrorAction", "ErrorActionPreference"),
                           ("WarningAction", "WarningPreference"),
                           ("InformationAction", "InformationPreference")]
