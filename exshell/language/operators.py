@@ -138,6 +138,7 @@ def _as_number(value: Any) -> Any:
     return conv.to_number(value)
 
 
+_PLAIN_NUMBERS = (int, float)  # exact types only: bool, Int64 ... take the full path
 _MAX_REPEAT = 100_000_000  # elements or characters one repetition may build
 
 
@@ -156,6 +157,8 @@ def _op_name(op: str) -> str:
 
 
 def arith(op: str, left: Any, right: Any, ofs: str = " ") -> Any:
+    if type(left) in _PLAIN_NUMBERS and type(right) in _PLAIN_NUMBERS:  # the common case, first
+        return numeric_op(op, left, right)
     left, right = unwrap(left), unwrap(right)
     if left is None:
         if op == "+":
@@ -254,7 +257,13 @@ def _scalar_compare(base: str, left: Any, right: Any, case: bool, ctx: Any) -> b
     raise AssertionError(base)
 
 
+_NUMBER_COMPARISONS = {"eq": lambda a, b: a == b, "ne": lambda a, b: a != b, "gt": lambda a, b: a > b,
+                       "ge": lambda a, b: a >= b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b}
+
+
 def compare_op(base: str, left: Any, right: Any, case: bool, ctx: Any) -> Any:
+    if type(left) in _PLAIN_NUMBERS and type(right) in _PLAIN_NUMBERS and base in _NUMBER_COMPARISONS:
+        return _NUMBER_COMPARISONS[base](left, right)  # the common case, first
     from exshell.language.regex import compile_regex, match_groups
     left, right = unwrap(left), unwrap(right)
     if base in ("contains", "notcontains", "in", "notin"):
