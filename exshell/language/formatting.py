@@ -1,8 +1,9 @@
 """.NET text forms of numbers and dates: ToString(), format strings and the -f operator.
 
 Contract:
-    format_double(x) -> str        System.Double.ToString(): shortest round-trip digits,
-                                   scientific ('1E+16', '1E-05') outside 1e-4 <= |x| < 1e15
+    format_double(x) -> str        .NET Framework Double.ToString(): 15 significant digits,
+                                   scientific ('1E+16', '1E-05') outside 1e-5 <= |x| < 1e15
+    format_double_roundtrip(x)     ToString("R"): G15 if it reads back exactly, else G17
     format_decimal(d) -> str       System.Decimal.ToString(): keeps the scale ('1.0')
     format_with(value, spec) -> str  value.ToString(spec) for numbers and datetimes
                                    (standard C D E F G N P R X and custom 0 # . , % formats)
@@ -32,28 +33,46 @@ class FormatError(Exception):
     """A malformed format string; the text is .NET's FormatException message."""
 
 
-def format_double(value: float) -> str:
+def format_double(value: float, precision: int = 15) -> str:
+    """.NET Framework's Double.ToString(): at most 15 significant digits ("G15").
+
+    Windows PowerShell 5.1 shows doubles this way (0.1+0.2 -> 0.3, 10/3 ->
+    3.33333333333333); PowerShell 7's shortest round-trip digits are not the target."""
     if math.isnan(value):
         return "NaN"
     if math.isinf(value):
         return "Infinity" if value > 0 else "-Infinity"
     if value == 0:
-        return "-0" if math.copysign(1.0, value) < 0 else "0"
-    sign, digits, exponent = Decimal(repr(value)).as_tuple()
-    text_digits = "".join(map(str, digits)).rstrip("0") or "0"
-    # position of the decimal point relative to the first digit (scientific exponent)
-    sci_exponent = len(digits) + exponent - 1
-    prefix = "-" if sign else ""
-    if sci_exponent >= 15 or sci_exponent < -4:
-        mantissa = text_digits[0]
-        if len(text_digits) > 1:
-            mantissa += "." + text_digits[1:]
+        return "0"  # .NET Framework prints negative zero as plain 0
+    mantissa, _, exponent_text = f"{value:.{precision - 1}e}".partition("e")
+    negative = mantissa.startswith("-")
+    digits = mantissa.lstrip("-").replace(".", "").rstrip("0") or "0"
+    return _place_point(negative, digits, int(exponent_text), precision)
+
+
+def format_double_roundtrip(value: float) -> str:
+    """Double.ToString("R") on .NET Framework: G15 when it reads back exactly, else G17."""
+    if math.isnan(value) or math.isinf(value) or value == 0:
+        return format_double(value)
+    text = format_double(value)
+    if float(text) == value:
+        return text
+    return format_double(value, 17)
+
+
+def _place_point(negative: bool, digits: str, sci_exponent: int, precision: int) -> str:
+    """Significant digits -> the "G" layout: scientific outside 1e-4 <= |x| < 10**precision."""
+    prefix = "-" if negative else ""
+    if sci_exponent >= precision or sci_exponent < -4:
+        mantissa = digits[0]
+        if len(digits) > 1:
+            mantissa += "." + digits[1:]
         exp_sign = "+" if sci_exponent >= 0 else "-"
         return f"{prefix}{mantissa}E{exp_sign}{abs(sci_exponent):02d}"
     if sci_exponent < 0:
-        return f"{prefix}0.{'0' * (-sci_exponent - 1)}{text_digits}"
-    integer_part = text_digits[:sci_exponent + 1].ljust(sci_exponent + 1, "0")
-    fraction = text_digits[sci_exponent + 1:]
+        return f"{prefix}0.{'0' * (-sci_exponent - 1)}{digits}"
+    integer_part = digits[:sci_exponent + 1].ljust(sci_exponent + 1, "0")
+    fraction = digits[sci_exponent + 1:]
     return f"{prefix}{integer_part}.{fraction}" if fraction else f"{prefix}{integer_part}"
 
 
@@ -128,7 +147,7 @@ def _general(value: Any, precision: Optional[int], upper: bool) -> str:
     exponent = number.adjusted()
     rounded = number.quantize(Decimal(1).scaleb(exponent - precision + 1), rounding=ROUND_HALF_UP)
     exponent = rounded.adjusted()
-    if exponent >= precision or exponent < -5:
+    if exponent >= precision or exponent < -4:
         text = _exponential(rounded, precision - 1, upper, min_exp_digits=2)
         mantissa, _, exp = text.partition("E" if upper else "e")
         if "." in mantissa:
@@ -174,6 +193,8 @@ def _standard_number(value: Any, letter: str, precision: Optional[int]) -> Optio
     if kind == "G":
         return _general(value, precision, upper)
     if kind == "R":
+        if isinstance(value, float):
+            return format_double_roundtrip(value)
         return _general(value, None, upper)
     return None
 

@@ -54,8 +54,9 @@ def _numeric_kind(value: Any) -> str:
 def _typed_int(number: int, kind: str) -> Any:
     if kind == "bigint":
         return BigInteger(number)
-    if kind == "int" and -2**31 <= number < 2**31:
-        return int(number)
+    if kind == "int":
+        # Windows PowerShell 5.1: an Int32 result that overflows becomes a Double, not an Int64
+        return int(number) if -2**31 <= number < 2**31 else float(number)
     if -2**63 <= number < 2**63:
         return Int64(number)
     return float(number)

@@ -81,6 +81,8 @@ class VariableAccess:
             else:
                 os.environ[bare] = self.to_string(value)
             return
+        if scope_name in (None, "global", "script", "local", "private") and bare.lower() == "null":
+            return  # `$null = ...` is PowerShell's idiom for discarding a value
         if scope_name is None and bare.lower() in _CONSTANTS:
             raise PSRuntimeError(ErrorRecord(
                 message=f"Cannot overwrite variable {bare} because it is read-only or constant.",
@@ -108,6 +110,8 @@ class VariableAccess:
     def constrain_variable(self, name: str, target: Any, value: Any) -> Any:
         scope_name, bare = self._split_name(name)
         converted = conv.convert_to(value, target, self.ofs)
+        if bare.lower() == "null":
+            return converted
         self._scope_for(scope_name).set_local(bare, converted, constraint=target)
         return converted
 

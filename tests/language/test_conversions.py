@@ -15,12 +15,14 @@ from exshell.language.values import (ArgumentNumber, Char, Hashtable, Int64, Ord
 
 @pytest.mark.parametrize("value, expected", [
     (1e16, "1E+16"), (1e-5, "1E-05"), (0.0001, "0.0001"), (0.1, "0.1"), (1.5, "1.5"),
-    (0.1 + 0.2, "0.30000000000000004"), (1e15, "1E+15"), (1e14, "100000000000000"),
+    (0.1 + 0.2, "0.3"), (1e15, "1E+15"), (1e14, "100000000000000"), (10 / 3, "3.33333333333333"),
+    (3.141592653589793, "3.14159265358979"), (1 / 3, "0.333333333333333"), (-0.0, "0"),
+    (9.223372036854776e18, "9.22337203685478E+18"), (2 ** 0.5, "1.4142135623731"),
     (100.0, "100"), (-2.5, "-2.5"), (2.5e-7, "2.5E-07"), (float("nan"), "NaN"),
     (float("inf"), "Infinity"), (float("-inf"), "-Infinity"), (123456.789, "123456.789"),
-    (1.7976931348623157e308, "1.7976931348623157E+308"),
+    (1.7976931348623157e308, "1.79769313486232E+308"),
 ])
-def test_double_text_is_dotnet_shortest_round_trip(value, expected):
+def test_double_text_is_dotnet_framework_g15(value, expected):
     assert to_string(value) == expected
 
 

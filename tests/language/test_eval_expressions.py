@@ -40,14 +40,14 @@ def test_arithmetic(text, expected):
 
 
 @pytest.mark.parametrize("text, type_name", [
-    ("(2147483647+1).GetType().Name", "Int64"), ("(1+1).GetType().Name", "Int32"),
+    ("(2147483647+1).GetType().Name", "Double"), ("(1+1).GetType().Name", "Int32"),
     ("(7/2).GetType().Name", "Double"), ("(6/2).GetType().Name", "Int32"),
     ("(9223372036854775807 + 1).GetType().Name", "Double"), ("(1d + 1).GetType().Name", "Decimal"),
     ("(1L).GetType().Name", "Int64"), ("'x'.GetType().FullName", "System.String"),
     ("(1,2).GetType().Name", "Object[]"), ("@{}.GetType().Name", "Hashtable"),
     ("([ordered]@{}).GetType().Name", "OrderedDictionary"), ("(1.5).GetType().Name", "Double"),
     ("$true.GetType().Name", "Boolean"), ("[pscustomobject]@{a=1} | % { $_.GetType().Name }", "PSCustomObject"),
-    ("(2147483647 * 2).GetType().Name", "Int64"), ("([int]::MaxValue).GetType().Name", "Int32"),
+    ("(2147483647 * 2).GetType().Name", "Double"), ("([int]::MaxValue).GetType().Name", "Int32"),
 ])
 def test_numeric_typing(text, type_name):
     assert run(text) == [type_name]

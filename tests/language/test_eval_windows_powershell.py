@@ -1,0 +1,59 @@
+"""Windows PowerShell 5.1 behaviours that differ from PowerShell 7 or are easy to miss:
+discarding with $null/[void], G15 doubles, Int32 overflow to Double, trap, catch by inner type."""
+import io
+
+import pytest
+
+from exshell.session import Session, SessionOptions, StdioHost, StdioUI
+
+
+def new_session():
+    ui = StdioUI(stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO())
+    return Session(host=StdioHost(ui=ui, interactive=False, width=120),
+                   options=SessionOptions(non_interactive=True))
+
+
+def run(text):
+    session = new_session()
+    outputs, _failed = session.run(text)
+    return outputs, session.host.ui.stderr.getvalue()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("$null = 'hidden'; 'a'", ["a"]),
+    ("$null = Get-Date; 'a'", ["a"]),
+    ("[void]('x'); [void](1 + 2); 'a'", ["a"]),
+    ("$null = 1, 2 | ForEach-Object { $_ }; $null -eq $null", [True]),
+    ("[int]$null = 5; $null -eq $null", [True]),
+])
+def test_null_assignment_discards_the_value(text, expected):
+    outputs, errors = run(text)
+    assert outputs == expected
+    assert errors == ""
+
+
+def test_true_stays_read_only():
+    _outputs, errors = run("$true = 1")
+    assert "Cannot overwrite variable true because it is read-only or constant." in errors
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("0.1 + 0.2", "0.3"), ("10 / 3", "3.33333333333333"), ("[math]::PI", "3.14159265358979"),
+    ("1 / 3", "0.333333333333333"), ("[long]::MaxValue + 1", "9.22337203685478E+18"),
+    ("1e16", "1E+16"), ("0.1", "0.1"), ("0.00001", "1E-05"), ("0.0001", "0.0001"),
+    ("[int]::MaxValue + 1", "2147483648"), ("[int]::MaxValue * [int]::MaxValue", "4.61168601413242E+18"),
+    ("(0.1 + 0.2).ToString('R')", "0.30000000000000004"), ("'{0:R}' -f 0.5", "0.5"),
+])
+def test_numbers_print_as_windows_powershell(text, expected):
+    outputs, _ = run(f'"$({text})"')
+    assert outputs == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("(2147483647 + 1).GetType().Name", "Double"), ("(100000 * 100000).GetType().Name", "Double"),
+    ("(-2147483648 - 1).GetType().Name", "Double"), ("(2147483647).GetType().Name", "Int32"),
+    ("(2147483648).GetType().Name", "Int64"), ("(9223372036854775808).GetType().Name", "Decimal"),
+    ("([long]5 + [int]::MaxValue).GetType().Name", "Int64"),
+])
+def test_integer_overflow_promotes_to_double(text, expected):
+    assert run(text)[0] == [expected]
