@@ -183,7 +183,7 @@ MESSAGES: dict[str, str] = {
     "AddHashTableToNonHashTable": "A hash table can only be added to another hash table.",
     "IndexOutOfRange": "Index was outside the bounds of the array.",
     "CannotIndex": "Unable to index into an object of type {0}.",
-    "FormatError": "Error formatting a string: {0}",
+    "FormatError": "Error formatting a string: {0}.",
     "MethodInvocationException": 'Exception calling "{0}" with "{1}" argument(s): "{2}"',
     "MethodCountCouldNotFindBest": 'Cannot find an overload for "{0}" and the argument count: "{1}".',
     "PropertyAssignmentNotFound": "The property '{0}' cannot be found on this object. Verify that the property exists and can be set.",
@@ -331,6 +331,9 @@ class ErrorRecord:
     hints: list[str] = field(default_factory=list)
     exception_type: str = "System.Management.Automation.RuntimeException"
     is_parse_error: bool = False
+    # .NET type of the exception this one wraps ("System.DivideByZeroException" for 1/0);
+    # catch [T] looks at it first, as PowerShell does with RuntimeException.InnerException
+    inner_exception_type: str = ""
 
     @property
     def fully_qualified_error_id(self) -> str:

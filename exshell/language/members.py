@@ -93,12 +93,46 @@ def method_error(error_id: str, *args: Any) -> PSRuntimeError:
         reason="RuntimeException"))
 
 
-def invocation_failure(name: str, args: list, inner: str) -> PSRuntimeError:
+# .NET message openings -> the exception type that carries them; a method failure wraps
+# that exception, and ``catch [FormatException]`` must see it.
+_INNER_TYPES_BY_TEXT = (
+    ("Input string was not in a correct format", "System.FormatException"),
+    ("String was not recognized as a valid", "System.FormatException"),
+    ("Index (zero based) must be", "System.FormatException"),
+    ("Input string was not in", "System.FormatException"),
+    ("Index was out of range", "System.ArgumentOutOfRangeException"),
+    ("startIndex cannot be", "System.ArgumentOutOfRangeException"),
+    ("Index and length must", "System.ArgumentOutOfRangeException"),
+    ("Length cannot be less than zero", "System.ArgumentOutOfRangeException"),
+    ("Item has already been added", "System.ArgumentException"),
+    ("Collection was of a fixed size", "System.NotSupportedException"),
+    ("Could not find file", "System.IO.FileNotFoundException"),
+    ("Could not find a part of the path", "System.IO.DirectoryNotFoundException"),
+    ("Attempted to divide by zero", "System.DivideByZeroException"),
+    ("Value was either too large or too small", "System.OverflowException"),
+)
+
+
+def _inner_type_of(text: str) -> str:
+    for opening, type_name in _INNER_TYPES_BY_TEXT:
+        if text.startswith(opening):
+            return type_name
+    return ""
+
+
+def invocation_failure(name: str, args: list, inner: str, inner_type: str = "") -> PSRuntimeError:
+    """'Exception calling "name" with "n" argument(s): "inner"'; ``inner_type`` (else
+    guessed from the .NET text) is the wrapped exception that catch clauses match."""
+    inner_type = inner_type or _inner_type_of(inner)
+    if inner_type:  # PowerShell names the error after the wrapped exception
+        error_id = inner_type.rsplit(".", 1)[-1]
+    else:
+        error_id = "MethodInvocationException" if not inner.startswith("Exception") else "DotNetMethodException"
     return PSRuntimeError(ErrorRecord(
         message=message("MethodInvocationException", name, len(args), inner),
-        error_id="MethodInvocationException" if not inner.startswith("Exception") else "DotNetMethodException",
-        category="NotSpecified", reason="MethodInvocationException",
-        exception_type="System.Management.Automation.MethodInvocationException"))
+        error_id=error_id, category="NotSpecified", reason="MethodInvocationException",
+        exception_type="System.Management.Automation.MethodInvocationException",
+        inner_exception_type=inner_type))
 
 
 # --------------------------------------------------------------- properties
@@ -134,10 +168,18 @@ def _timespan_property(span: timedelta, name: str) -> Any:
     return table.get(name, _MISSING)
 
 
+def _exception_object(record: ErrorRecord) -> PSObject:
+    inner = None
+    if record.inner_exception_type:
+        inner = PSObject([("Message", record.message), ("InnerException", None)],
+                         type_names=[record.inner_exception_type, "System.Exception", "System.Object"])
+    return PSObject([("Message", record.message), ("InnerException", inner)],
+                    type_names=[record.exception_type, "System.Exception", "System.Object"])
+
+
 def _error_property(record: ErrorRecord, name: str) -> Any:
     table = {
-        "exception": PSObject([("Message", record.message)],
-                              type_names=[record.exception_type, "System.Exception", "System.Object"]),
+        "exception": _exception_object(record),
         "categoryinfo": PSObject([("Category", record.category), ("Activity", record.activity),
                                   ("Reason", record.reason), ("TargetName", record.target_name),
                                   ("TargetType", record.target_type)],

@@ -73,7 +73,8 @@ def _combine(left: Any, right: Any) -> str:
 def _divide_by_zero() -> PSRuntimeError:
     return PSRuntimeError(ErrorRecord(
         message=message("RuntimeException.DivideByZero"), error_id="RuntimeException",
-        category="NotSpecified", reason="RuntimeException"))
+        category="NotSpecified", reason="RuntimeException",
+        inner_exception_type="System.DivideByZeroException"))
 
 
 def numeric_op(op: str, left: Any, right: Any) -> Any:
@@ -370,7 +371,12 @@ def format_op(left: Any, right: Any, ctx: Any) -> str:
     try:
         return formatting.composite_format(template, args, lambda v: conv.to_string(v, ctx.ofs))
     except formatting.FormatError as error:
-        raise runtime_error("FormatError", template, category="InvalidOperation") from error
+        # PowerShell shows .NET's reason and names the template as the target
+        raise PSRuntimeError(ErrorRecord(
+            message=message("FormatError", str(error)), error_id="FormatError",
+            category="InvalidOperation", reason="RuntimeException", target_object=template,
+            target_name=template, target_type="String",
+            inner_exception_type="System.FormatException")) from None
 
 
 # ------------------------------------------------------------------ types

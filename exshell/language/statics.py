@@ -352,7 +352,7 @@ def invoke_static(target: Any, name: str, args: list, ctx: Any) -> Any:
                 return os.environ.get(conv.to_string(args[0]))
         elif target in _RANGES or target in (float, Decimal, bool, BigInteger, datetime, timedelta):
             if lowered == "parse":
-                return conv.convert_to(conv.to_string(args[0]), target)
+                return _parse(name, target, args)
             if lowered == "tryparse" and len(args) == 2:
                 return _try_parse(target, args[0], args[1])
         elif target in (conv.PathClass, conv.FileClass, conv.DirectoryClass, conv.DnsClass):
@@ -373,6 +373,24 @@ def invoke_static(target: Any, name: str, args: list, ctx: Any) -> Any:
             raise method_error("MethodCountCouldNotFindBest", name, len(args)) from None
         raise invocation_failure(name, args, str(error)) from None
     raise method_error("MethodNotFound", conv.dotnet_name(target), name)
+
+
+def _parse(name: str, target: Any, args: list) -> Any:
+    """[T]::Parse(text): a bad text is a method failure wrapping .NET's FormatException
+    (or OverflowException), not a cast error."""
+    try:
+        return conv.convert_to(conv.to_string(args[0]), target)
+    except conv.PSInvalidCastError as error:
+        inner = error.inner
+        if "too large or too small" in inner:
+            raise invocation_failure(name, args, inner, "System.OverflowException") from None
+        if target is bool:
+            inner = "String was not recognized as a valid Boolean."
+        elif target is datetime:
+            inner = "String was not recognized as a valid DateTime."
+        elif not inner.startswith("Input string"):
+            inner = "Input string was not in a correct format."
+        raise invocation_failure(name, args, inner, "System.FormatException") from None
 
 
 __all__ = ["get_static", "invoke_static", "regex_instance_method", "TypeInfo", "Char", "BigInteger"]

@@ -3,7 +3,8 @@
 Contract:
     run_try(evaluator, node, emit)     catches error records in flight (PSRuntimeError),
                                        matching ``catch [Type]`` against the record's
-                                       exception type and its base types; ``$_`` is the
+                                       inner exception type (1/0 -> DivideByZeroException),
+                                       then its exception type and base types; ``$_`` is the
                                        ErrorRecord inside the catch; finally always runs
     throw_error(evaluator, value, extent) -> PSRuntimeError (script-terminating)
         ``throw "text"``: a RuntimeException whose message and id are the text;
@@ -38,12 +39,34 @@ _BASES = {
         "system.invalidcastexception", "system.systemexception"],
     "system.management.automation.actionpreferencestopexception": [
         "system.management.automation.runtimeexception", "system.systemexception"],
+    "system.management.automation.itemnotfoundexception": [
+        "system.management.automation.sessionstateexception",
+        "system.management.automation.runtimeexception", "system.systemexception"],
+    # plain .NET exceptions that records carry as their inner exception
+    "system.dividebyzeroexception": ["system.arithmeticexception", "system.systemexception"],
+    "system.overflowexception": ["system.arithmeticexception", "system.systemexception"],
+    "system.argumentoutofrangeexception": ["system.argumentexception", "system.systemexception"],
+    "system.argumentnullexception": ["system.argumentexception", "system.systemexception"],
+    "system.argumentexception": ["system.systemexception"],
+    "system.formatexception": ["system.systemexception"],
+    "system.invalidcastexception": ["system.systemexception"],
+    "system.invalidoperationexception": ["system.systemexception"],
+    "system.notsupportedexception": ["system.systemexception"],
+    "system.indexoutofrangeexception": ["system.systemexception"],
+    "system.collections.generic.keynotfoundexception": ["system.systemexception"],
+    "system.io.filenotfoundexception": ["system.io.ioexception", "system.systemexception"],
+    "system.io.directorynotfoundexception": ["system.io.ioexception", "system.systemexception"],
+    "system.io.ioexception": ["system.systemexception"],
 }
 
 
-def _type_chain(record: ErrorRecord) -> list[str]:
-    own = (record.exception_type or "System.Management.Automation.RuntimeException").lower()
+def _chain_of(exception_type: str) -> list[str]:
+    own = exception_type.lower()
     return [own] + _BASES.get(own, []) + ["system.exception", "system.object"]
+
+
+def _type_chain(record: ErrorRecord) -> list[str]:
+    return _chain_of(record.exception_type or "System.Management.Automation.RuntimeException")
 
 
 def _catch_names(type_name: str) -> set[str]:
@@ -56,9 +79,32 @@ def _catch_names(type_name: str) -> set[str]:
 
 
 def catch_matches(clause: ast.CatchClauseAst, record: ErrorRecord) -> bool:
+    """True when ``clause`` handles ``record``: untyped, or one of its types is the
+    exception's type, a base type, or (PowerShell looks there first) the wrapped
+    inner exception's type or one of its bases."""
     if not clause.type_names:
         return True
+    if record.inner_exception_type and _chain_matches(clause, _chain_of(record.inner_exception_type)):
+        return True
+    return _chain_matches(clause, _type_chain(record))
+
+
+def _handler_for(clauses: list, record: ErrorRecord) -> Any:
+    """The catch clause for ``record``: PowerShell first looks for a clause that takes the
+    wrapped inner exception, and only then one that takes the exception itself."""
+    if record.inner_exception_type:
+        inner_chain = _chain_of(record.inner_exception_type)
+        for clause in clauses:
+            if clause.type_names and _chain_matches(clause, inner_chain):
+                return clause
     chain = _type_chain(record)
+    for clause in clauses:
+        if not clause.type_names or _chain_matches(clause, chain):
+            return clause
+    return None
+
+
+def _chain_matches(clause: ast.CatchClauseAst, chain: list[str]) -> bool:
     short_names = {name.rsplit(".", 1)[-1] for name in chain}
     for type_name in clause.type_names:
         wanted = _catch_names(type_name)
@@ -79,14 +125,12 @@ def run_try(evaluator: Any, node: ast.TryStatementAst, emit: Callable[[Any], Non
             session.try_depth -= 1
     except PSRuntimeError as error:
         record = error.record
-        for clause in node.catches:
-            if catch_matches(clause, record):
-                if record not in session.error_list:
-                    session.error_list.insert(0, record)
-                _run_catch(evaluator, clause, record, emit)
-                break
-        else:
+        clause = _handler_for(node.catches, record)
+        if clause is None:
             raise
+        if record not in session.error_list:
+            session.error_list.insert(0, record)
+        _run_catch(evaluator, clause, record, emit)
     finally:
         if node.finally_body is not None:
             evaluator.exec_block(node.finally_body, emit)

@@ -57,3 +57,37 @@ def test_numbers_print_as_windows_powershell(text, expected):
 ])
 def test_integer_overflow_promotes_to_double(text, expected):
     assert run(text)[0] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("try { 1/0 } catch [System.DivideByZeroException] { 'dz' } catch { 'other' }", ["dz"]),
+    ("try { 1/0 } catch [ArithmeticException] { 'arith' }", ["arith"]),
+    ("try { 1/0 } catch [System.Management.Automation.RuntimeException] { 'rt' } catch { 'any' }", ["rt"]),
+    ("try { 1/0 } catch { $_.Exception.InnerException.GetType().FullName }", ["System.DivideByZeroException"]),
+    ("try { [int]::Parse('x') } catch [FormatException] { 'format' }", ["format"]),
+    ("try { [int]'x' } catch [InvalidCastException] { 'cast' }", ["cast"]),
+    ("try { 'abc'.Substring(5) } catch [ArgumentException] { 'arg' }", ["arg"]),
+    ("try { throw 'x' } catch [DivideByZeroException] { 'no' } catch { 'thrown' }", ["thrown"]),
+    ("try { '{0} {1}' -f 'a' } catch [FormatException] { 'fmt' }", ["fmt"]),
+])
+def test_catch_matches_the_wrapped_dotnet_exception(text, expected):
+    assert run(text)[0] == expected
+
+
+def test_method_failure_is_named_after_the_wrapped_exception():
+    session = new_session()
+    session.run("[int]::Parse('x')")
+    record = session.error_list[0]
+    assert record.message == ('Exception calling "Parse" with "1" argument(s): '
+                              '"Input string was not in a correct format."')
+    assert record.fully_qualified_error_id == "FormatException"
+
+
+def test_format_operator_error_gives_the_dotnet_reason_and_the_template():
+    session = new_session()
+    session.run("'{0} {1}' -f 'a'")
+    record = session.error_list[0]
+    assert record.message == ("Error formatting a string: Index (zero based) must be greater than or "
+                              "equal to zero and less than the size of the argument list..")
+    assert record.category_info == "InvalidOperation: ({0} {1}:String) [], RuntimeException"
+    assert record.fully_qualified_error_id == "FormatError"
