@@ -435,3 +435,13 @@ class ReturnSignal(FlowControl):
 class ExitSignal(FlowControl):
     def __init__(self, code: int = 0):
         self.code = code
+
+
+class StopUpstreamSignal(FlowControl):
+    """PowerShell's StopUpstreamCommandsException: a command that needs no more input
+    (Select-Object -First) raises it with its own processor as ``source``; the pipeline
+    holding that processor stops the commands before it (their end blocks do not run),
+    ends ``source`` and the commands after it normally, and nothing is reported."""
+
+    def __init__(self, source: Any):
+        self.source = source

@@ -422,12 +422,18 @@ def as_op(value: Any, target: Any, ctx: Any) -> Any:
 # ------------------------------------------------------------------ others
 
 def range_op(left: Any, right: Any) -> list:
+    return list(range_iter(left, right))
+
+
+def range_iter(left: Any, right: Any) -> range:
+    """The numbers of ``left..right`` without building them (a pipeline takes them one
+    by one, so ``1..10000000 | Select-Object -First 2`` stops at once)."""
     start = conv.convert_to(left, int)
     stop = conv.convert_to(right, int)
     if abs(stop - start) >= _MAX_RANGE:
         raise runtime_error("RangeTooBig")
     step = 1 if stop >= start else -1
-    return list(range(start, stop + step, step))
+    return range(start, stop + step, step)
 
 
 def _bit_operand(value: Any) -> int:

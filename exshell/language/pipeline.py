@@ -20,7 +20,7 @@ import os
 from typing import Any, Callable, Optional
 
 from exshell.errors import (CommandNotFoundError, ErrorRecord, ExitSignal, PSRuntimeError,
-                            ReturnSignal, message)
+                            ReturnSignal, StopUpstreamSignal, message)
 from exshell.invocation import (NO_ARGUMENT, ArgumentElement, CommandInfo, InvocationInfo,
                                 ParameterElement)
 from exshell.language import ast
@@ -55,17 +55,20 @@ def _is_literal(node: Any) -> bool:
 
 
 class _ExpressionSource:
-    """The value of a leading expression, enumerated into the pipeline."""
+    """The value of a leading expression, enumerated into the pipeline (a range
+    arrives as a Python range and is produced lazily)."""
 
     def __init__(self, value: Any):
         self.value = value
 
-    def items(self) -> list:
+    def items(self) -> Any:
         value = self.value
         if value is AUTOMATION_NULL or value is _void():
             return []
         if isinstance(value, list):
             return list(value)
+        if isinstance(value, range):
+            return value
         return [value]
 
 
@@ -184,7 +187,7 @@ class PipelineRunner:
         length = len(elements)
         for position, element in enumerate(elements):
             if isinstance(element, ast.CommandExpressionAst):
-                source = _ExpressionSource(self.evaluator.eval(element.expression))
+                source = _ExpressionSource(self._source_value(element.expression, length > 1))
             else:
                 processors.append(self._processor(element, position, length))
         if not processors:
@@ -201,27 +204,48 @@ class PipelineRunner:
                 error.script_terminating = True  # type: ignore[attr-defined]
             raise
 
+    def _source_value(self, expression: Any, piped: bool) -> Any:
+        """A leading ``a..b`` feeding commands stays a lazy range; anything else is evaluated."""
+        if piped and isinstance(expression, ast.BinaryExpressionAst) and expression.operator == "..":
+            from exshell.language import operators
+            evaluator = self.evaluator
+            left = evaluator._operand(evaluator.eval(expression.left))
+            right = evaluator._operand(evaluator.eval(expression.right))
+            return operators.range_iter(left, right)
+        return self.evaluator.eval(expression)
+
     @staticmethod
     def _stream(processors: list, source: Optional[_ExpressionSource], emit: Emit) -> None:
-        # Output written while begin blocks run waits until every command has begun,
-        # as in PowerShell (a downstream command's begin runs before it sees input).
-        buffers: list[list] = [[] for _ in processors]
-        for processor, buffer in zip(processors, buffers):
-            processor.downstream = buffer.append
-        for processor in processors:
-            processor.begin()
-        for upstream, downstream in zip(processors, processors[1:]):
-            upstream.downstream = downstream.process
-        processors[-1].downstream = emit
-        for processor, buffer in reversed(list(zip(processors, buffers))):
-            for item in buffer:
-                processor.downstream(item)
-        if source is not None:
-            first = processors[0]
-            for item in source.items():
-                first.process(item)
-        for processor in processors:
-            processor.end()
+        try:
+            # Output written while begin blocks run waits until every command has begun,
+            # as in PowerShell (a downstream command's begin runs before it sees input).
+            buffers: list[list] = [[] for _ in processors]
+            for processor, buffer in zip(processors, buffers):
+                processor.downstream = buffer.append
+            for processor in processors:
+                processor.begin()
+            for upstream, downstream in zip(processors, processors[1:]):
+                upstream.downstream = downstream.process
+            processors[-1].downstream = emit
+            for processor, buffer in reversed(list(zip(processors, buffers))):
+                for item in buffer:
+                    processor.downstream(item)
+            if source is not None:
+                process = processors[0].process
+                for item in source.items():
+                    process(item)
+            next_to_end = 0
+        except StopUpstreamSignal as signal:
+            next_to_end = _stopping_position(processors, signal)
+        # End blocks run in order; a stop raised while they run (a later
+        # Select-Object -First fed by an earlier end block) skips the commands before it.
+        while next_to_end < len(processors):
+            try:
+                while next_to_end < len(processors):
+                    next_to_end += 1
+                    processors[next_to_end - 1].end()
+            except StopUpstreamSignal as signal:
+                next_to_end = max(_stopping_position(processors, signal), next_to_end)
 
     # -------------------------------------------------------- script blocks
     def invoke_block(self, block: Any, args: list, input: Any, dollar_under: Any,
@@ -248,6 +272,15 @@ class PipelineRunner:
                 processor.process(item)
         processor.end()
         return produced
+
+
+def _stopping_position(processors: list, signal: StopUpstreamSignal) -> int:
+    """Where the command that asked upstream to stop sits; not here: re-raise it, since it
+    belongs to an enclosing pipeline."""
+    for index, processor in enumerate(processors):
+        if processor is signal.source:
+            return index
+    raise signal
 
 
 def _script_path(name: str) -> Optional[str]:

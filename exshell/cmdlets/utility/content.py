@@ -15,8 +15,9 @@ can read back).
 from __future__ import annotations
 
 import glob
+import io
 import os
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from exshell.cmdlets.base import ArrayOf, Cmdlet, Param, ParamSet, cmdlet
 from exshell.errors import ErrorRecord
@@ -81,6 +82,31 @@ def read_text(path: str, encoding: Optional[str] = None) -> str:
         if data.startswith(bom):
             return data[len(bom):].decode(codec, errors="replace")
     return data.decode("utf-8", errors="replace")
+
+
+def iter_lines(path: str, encoding: Optional[str] = None) -> Iterator[str]:
+    """The lines of a file as split_lines gives them, read as they are needed (so
+    ``Get-Content big.log | Select -First 10`` reads only the start of the file)."""
+    handle = open(path, "rb")
+    try:
+        head = handle.read(4)
+        codec, skip = "utf-8", 0
+        if encoding:
+            codec, bom = _codec(encoding)
+            skip = len(bom) if bom and head.startswith(bom) else 0
+        else:
+            for bom, bom_codec in _BOMS:
+                if head.startswith(bom):
+                    codec, skip = bom_codec, len(bom)
+                    break
+        handle.seek(skip)
+        reader = io.TextIOWrapper(handle, encoding=codec, errors="replace", newline="\n")
+        for line in reader:
+            if line.endswith("\n"):
+                line = line[:-1]
+            yield line[:-1] if line.endswith("\r") else line
+    finally:
+        handle.close()
 
 
 def os_error_text(failure: OSError, path: str) -> str:
@@ -166,7 +192,11 @@ class GetContent(Cmdlet):
                 "'Get-ChildItem' instead.", "GetContentReaderUnauthorizedAccessError",
                 "InvalidOperation", path, "Get-Content", "UnauthorizedAccessException"))
             return
+        plain = not (self.Raw or self.is_bound("Tail") or self.is_bound("ReadCount"))
         try:
+            if plain:
+                self._stream(path)
+                return
             text = read_text(path, self.Encoding)
         except OSError as failure:
             self.write_error(file_error(os_error_text(failure, path), "GetContentReaderIOError",
@@ -187,6 +217,16 @@ class GetContent(Cmdlet):
             return
         for line in lines:
             self.write_object(line)
+
+
+    def _stream(self, path: str) -> None:
+        limit = self.TotalCount if self.is_bound("TotalCount") and self.TotalCount >= 0 else None
+        if limit == 0:
+            return
+        for count, line in enumerate(iter_lines(path, self.Encoding), 1):
+            self.write_object(line)
+            if limit is not None and count >= limit:
+                return
 
 
 class _ContentWriter(Cmdlet):

@@ -191,10 +191,50 @@ class SelectObject(Cmdlet):
 
     def begin(self) -> None:
         self._objects: list[Any] = []
+        # Without -Last, -Index or -Unique every object can go on as it arrives, and
+        # once -First is satisfied the upstream commands are stopped (PowerShell's
+        # StopUpstreamCommandsException), so `1..10000000 | Select -First 2` is instant.
+        self._streaming = not (self.is_bound("Last") or self.is_bound("Index") or self.Unique)
+        self._to_skip = max(self.Skip or 0, 0)
+        self._to_pass = max(self.First, 0) if self.is_bound("First") else None
+        self._skip_properties = excluded(self.ExcludeProperty)
 
     def process(self) -> None:
-        if self.InputObject is not None or self.is_bound("InputObject"):
+        if not (self.InputObject is not None or self.is_bound("InputObject")):
+            return
+        if not self._streaming:
             self._objects.append(self.InputObject)
+            return
+        if self._to_pass is not None and self._to_pass <= 0:
+            self._stop_upstream()
+            return
+        if self._to_skip:
+            self._to_skip -= 1
+            return
+        results: list[Any] = []
+        self._shape(self.InputObject, results)
+        for item in results:
+            self.write_object(item)
+        if self._to_pass is not None:
+            self._to_pass -= 1
+            if self._to_pass <= 0:
+                self._stop_upstream()
+
+    def _stop_upstream(self) -> None:
+        runtime = self.runtime
+        if getattr(runtime, "expecting_input", False):
+            from exshell.errors import StopUpstreamSignal
+            raise StopUpstreamSignal(runtime)
+
+    def _shape(self, obj: Any, results: list) -> None:
+        """One chosen object as output: its selected properties, or the expanded one."""
+        if self.Property:
+            columns = resolve_properties(self.Property, obj, self.context, SELECT_KEYS)
+            obj = selected_object(obj, columns, self._skip_properties)
+        if self.ExpandProperty:
+            self._expand(obj, results)
+        else:
+            results.append(obj)
 
     def _chosen(self) -> list[Any]:
         objects = self._objects
@@ -219,17 +259,11 @@ class SelectObject(Cmdlet):
         return [kept[i] for i in chosen]
 
     def end(self) -> None:
+        if self._streaming:
+            return
         results: list[Any] = []
-        skip = excluded(self.ExcludeProperty)
         for obj in self._chosen():
-            if self.Property:
-                columns = resolve_properties(self.Property, obj, self.context, SELECT_KEYS)
-                obj = selected_object(obj, columns, skip)
-            if self.ExpandProperty:
-                if not self._expand(obj, results):
-                    continue
-            else:
-                results.append(obj)
+            self._shape(obj, results)
         if self.Unique:
             results = _distinct(results)
         for item in results:
