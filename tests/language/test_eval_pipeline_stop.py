@@ -68,3 +68,16 @@ def test_get_content_lines_and_encodings(tmp_path, data, expected):
     path = tmp_path / "f.txt"
     path.write_bytes(data)
     assert run(f"Get-Content '{path}' | ForEach-Object {{ $_ }}")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("$_ = 'outer'; 1..2 | ForEach-Object { $_ }; $_", [1, 2, "outer"]),
+    ("function f { $args[0]; 5 | ForEach-Object { $args.Count }; $args[0] }; f 'a'", ["a", 0, "a"]),
+    ("$n = 0; 1..3 | ForEach-Object { $n += $_ }; $n", [6]),
+    ("1..4 | ForEach-Object { if ($_ -eq 2) { return }; $_ }", [1, 3, 4]),
+    ("1..3 | ForEach-Object { 1..2 | ForEach-Object { $_ } }", [1, 2, 1, 2, 1, 2]),
+    ("(1..6).Where({ $_ % 2 })", [1, 3, 5]),
+    ("1..2 | ForEach-Object { $PSItem * 2 }", [2, 4]),
+])
+def test_simple_script_blocks_see_their_object_and_restore_the_callers(text, expected):
+    assert run(text)[0] == expected
