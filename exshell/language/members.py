@@ -41,7 +41,12 @@ class TypeInfo:
 
     @property
     def name(self) -> str:
-        return self.full_name.rsplit(".", 1)[-1]
+        """.NET's Type.Name: no namespace, and a generic type keeps only its arity
+        ('MultiValuedProperty`1'), not its type arguments."""
+        full = self.full_name
+        if "[" in full and not full.endswith("[]"):
+            full = full.split("[", 1)[0]
+        return full.rsplit(".", 1)[-1]
 
     def ps_properties(self) -> Hashtable:
         # the four columns PowerShell's default view of a type shows
@@ -247,11 +252,20 @@ def _own_property(value: Any, name: str) -> Any:
     if callable(getter):
         props = getter()
         if name in props:
-            return props[name]
+            return _as_script_value(props[name])
         for key in props:
             if isinstance(key, str) and key.lower() == lowered:
-                return props[key]
+                return _as_script_value(props[key])
     return _MISSING
+
+
+def _as_script_value(value: Any) -> Any:
+    """An Exchange object's property as scripts see it: the store's uuid.UUID ids become
+    System.Guid values (compare with text, bind to -Identity, name their type)."""
+    if type(value).__module__ == "uuid":
+        from exshell.language.values import Guid
+        return Guid.parse(str(value))
+    return value
 
 
 class PSObjectView:

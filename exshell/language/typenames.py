@@ -245,8 +245,16 @@ def dotnet_name(target: Any) -> str:
         for pytype, full in _DOTNET_NAMES:
             if issubclass(target, pytype) and pytype is not object:
                 return full
+        foreign = _FOREIGN_NAMES.get((target.__module__, target.__name__))
+        if foreign is not None:
+            return foreign
         return f"System.{target.__name__}"
     return str(target)
+
+
+# Python classes other modules hand us (the store's uuid.UUID object ids), by module and
+# class name so that naming them costs no import.
+_FOREIGN_NAMES = {("uuid", "UUID"): "System.Guid"}
 
 
 def type_name(value: Any) -> str:

@@ -4,7 +4,8 @@ told which object to act on.
 Contract:
   * Each identity type keeps the text as given (``raw``) and resolves nothing:
     the cmdlet looks the object up.  ``convert(value)`` accepts text, an
-    ``ArgumentNumber`` (its text), another identity, or a pipeline object with an
+    ``ArgumentNumber`` (its text), a GUID (System.Guid, or the store's uuid.UUID),
+    another identity, or a pipeline object with an
     ``Identity`` (else ``Name``) property, read through ``ps_properties()`` or a
     plain attribute; ``$null`` stays None.
   * ``has_wildcard`` (``*``, the only wildcard Exchange identities take),
@@ -80,6 +81,8 @@ class IdParameter:
         if isinstance(value, str):
             return cls.parse(value)
         if isinstance(value, int) and not isinstance(value, bool):
+            return cls.parse(str(value))
+        if type(value).__module__ == "uuid":  # an object's Guid as the store hands it out
             return cls.parse(str(value))
         text = identity_text_of(value)
         if text is None:
