@@ -323,6 +323,15 @@ class TryStatementAst(StatementAst):
 
 
 @dataclass(slots=True)
+class TrapStatementAst(StatementAst):
+    """``trap [Type] { }``: handles terminating errors of the statements of the script
+    block it stands in (wherever it stands); ``type_name`` None traps every error."""
+
+    body: list[StatementAst]
+    type_name: Optional[str] = None
+
+
+@dataclass(slots=True)
 class ThrowStatementAst(StatementAst):
     pipeline: Optional[StatementAst] = None
 

@@ -263,6 +263,12 @@ class AstBuilder(ExpressionBuilder):
             self._error("MissingCatchOrFinally", body.end_pos, body.end_pos)
         return node
 
+    def trap_statement(self, children: list[Any]) -> ast.TrapStatementAst:
+        keyword, body = children[0], children[-1]
+        type_name = children[1].payload if len(children) > 2 else None
+        return ast.TrapStatementAst(ast.Extent(self.source, keyword.start_pos, body.end_pos),
+                                    body, type_name)
+
     def catch_types(self, children: list[Any]) -> list[str]:
         if not children:
             return []

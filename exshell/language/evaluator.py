@@ -30,6 +30,7 @@ from exshell.language import ast
 from exshell.language import conversions as conv
 from exshell.language import members, operators
 from exshell.language.output_gate import OutputGate
+from exshell.language.trycatch import exec_trapped, traps_of
 from exshell.language.variables import VariableAccess
 from exshell.language.values import (AUTOMATION_NULL, Hashtable, OrderedHashtable, PSObject, PSReference,
                                      ScriptBlock, unwrap)
@@ -126,10 +127,15 @@ class Evaluator(VariableAccess):
             elif args is not None:
                 scope.set_local("args", list(args))
             statements = _script_statements(script)
+            traps = traps_of(statements)
             for statement in statements:
                 produced: list = []
                 try:
-                    self.exec_statement_guarded(statement, produced.append)
+                    if traps:  # straight to the gate: a trap's output precedes the error it reports
+                        exec_trapped(self, statement, traps,
+                                     gate.pending.append if gate is not None else produced.append)
+                    else:
+                        self.exec_statement_guarded(statement, produced.append)
                 finally:
                     if gate is not None:
                         gate.pending.extend(produced)
@@ -188,8 +194,12 @@ class Evaluator(VariableAccess):
     def exec_block(self, statements: Optional[list], emit: Emit) -> None:
         if not statements:
             return
+        traps = traps_of(statements)
         for statement in statements:
-            self.exec_statement_guarded(statement, emit)
+            if traps:
+                exec_trapped(self, statement, traps, emit)
+            else:
+                self.exec_statement_guarded(statement, emit)
 
     def exec_statement_guarded(self, statement: ast.StatementAst, emit: Emit) -> None:
         """Run one statement; a statement-terminating error is reported and we go on."""
@@ -572,6 +582,7 @@ _STATEMENTS: dict[type, Callable[..., None]] = {
     ast.SwitchStatementAst: Evaluator._switch,
     ast.FunctionDefinitionAst: Evaluator._function,
     ast.TryStatementAst: Evaluator._try,
+    ast.TrapStatementAst: lambda _evaluator, _node, _emit: None,  # acts through exec_block
     ast.ThrowStatementAst: Evaluator._throw,
     ast.ReturnStatementAst: Evaluator._return,
     ast.ExitStatementAst: Evaluator._exit,

@@ -58,7 +58,7 @@ KEYWORDS: dict[str, str] = {
     "function": "FUNCTION", "filter": "FILTER", "param": "PARAM", "begin": "BEGIN",
     "process": "PROCESS", "end": "END", "try": "TRY", "catch": "CATCH",
     "finally": "FINALLY", "throw": "THROW", "return": "RETURN", "exit": "EXIT",
-    "break": "BREAK", "continue": "CONTINUE",
+    "break": "BREAK", "continue": "CONTINUE", "trap": "TRAP",
 }
 
 KEYWORD_TERMINALS = frozenset(KEYWORDS.values())

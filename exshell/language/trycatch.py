@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from exshell.errors import ErrorRecord, PSRuntimeError, message
+from exshell.errors import BreakSignal, ContinueSignal, ErrorRecord, PSRuntimeError, message
 from exshell.language import ast
 from exshell.language import conversions as conv
 from exshell.language.values import AUTOMATION_NULL
@@ -104,9 +104,13 @@ def _handler_for(clauses: list, record: ErrorRecord) -> Any:
     return None
 
 
-def _chain_matches(clause: ast.CatchClauseAst, chain: list[str]) -> bool:
+def _chain_matches(clause: Any, chain: list[str]) -> bool:
+    return _names_match(clause.type_names, chain)
+
+
+def _names_match(type_names: list[str], chain: list[str]) -> bool:
     short_names = {name.rsplit(".", 1)[-1] for name in chain}
-    for type_name in clause.type_names:
+    for type_name in type_names:
         wanted = _catch_names(type_name)
         if wanted & set(chain):
             return True
@@ -150,6 +154,78 @@ def _run_catch(evaluator: Any, clause: ast.CatchClauseAst, record: ErrorRecord,
         scope.set_local("PSItem", saved_value)
 
 
+# ------------------------------------------------------------------ trap
+
+def traps_of(statements: list) -> list:
+    """The trap statements of a statement list (they apply wherever they stand)."""
+    return [statement for statement in statements if type(statement) is ast.TrapStatementAst]
+
+
+def exec_trapped(evaluator: Any, statement: ast.StatementAst, traps: list,
+                 emit: Callable[[Any], None]) -> None:
+    """Run one statement of a block that has traps: a terminating error (statement- or
+    script-terminating, from here or from commands it calls) goes to the trap."""
+    session = evaluator.session
+    try:
+        session.try_depth += 1  # errors must reach us rather than be reported in place
+        try:
+            evaluator.exec_statement_guarded(statement, emit)
+        finally:
+            session.try_depth -= 1
+    except PSRuntimeError as error:
+        _run_trap(evaluator, traps, error, emit)
+
+
+def _trap_for(traps: list, record: ErrorRecord) -> Any:
+    chains = [_type_chain(record)]
+    if record.inner_exception_type:
+        chains.insert(0, _chain_of(record.inner_exception_type))
+    for chain in chains:
+        for trap in traps:
+            if trap.type_name and _names_match([trap.type_name], chain):
+                return trap
+    return next((trap for trap in traps if not trap.type_name), None)
+
+
+def _run_trap(evaluator: Any, traps: list, error: PSRuntimeError, emit: Callable[[Any], None]) -> None:
+    """PowerShell's trap: the body runs in its own scope with ``$_`` the error; then
+    ``continue`` goes on quietly with the next statement, ``break`` ends the script
+    with the error, and neither reports the error and goes on."""
+    from exshell.language.scopes import Scope
+    trap = _trap_for(traps, error.record)
+    if trap is None:
+        raise error
+    session = evaluator.session
+    record = error.record
+    session.error_list.insert(0, record)
+    saved = session.current_scope
+    scope = Scope(parent=saved)
+    scope.set_local("_", record)
+    scope.set_local("PSItem", record)
+    session.current_scope = scope
+    outcome = "report"
+    try:
+        evaluator.exec_block(trap.body, emit)
+    except ContinueSignal:
+        outcome = "continue"
+    except BreakSignal:
+        outcome = "break"
+    finally:
+        session.current_scope = saved
+        if record in session.error_list:
+            session.error_list.remove(record)
+    if outcome == "break":
+        error.script_terminating = True  # type: ignore[attr-defined]
+        raise error
+    if outcome == "continue":
+        session.error_list.insert(0, record)
+        session.last_status = False
+        return
+    if record.extent is None:
+        record.extent = trap.extent
+    session.report_error(record)
+
+
 def throw_error(evaluator: Any, value: Any, extent: Any) -> PSRuntimeError:
     if value is AUTOMATION_NULL:
         current = evaluator.read_variable("_")
@@ -179,4 +255,4 @@ def throw_error(evaluator: Any, value: Any, extent: Any) -> PSRuntimeError:
     return error
 
 
-__all__ = ["run_try", "throw_error", "catch_matches", "message"]
+__all__ = ["run_try", "throw_error", "catch_matches", "message", "traps_of", "exec_trapped"]

@@ -91,3 +91,28 @@ def test_format_operator_error_gives_the_dotnet_reason_and_the_template():
                               "equal to zero and less than the size of the argument list..")
     assert record.category_info == "InvalidOperation: ({0} {1}:String) [], RuntimeException"
     assert record.fully_qualified_error_id == "FormatError"
+
+
+@pytest.mark.parametrize("text, expected, error_shown", [
+    ("trap { \"trapped: $_\"; continue }; throw 'boom'; 'after trap'", ["trapped: boom", "after trap"], False),
+    ("trap { 'in trap' }; 1/0; 'after'", ["in trap", "after"], True),
+    ("trap { 'in trap'; break }; 1/0; 'never'", ["in trap"], True),
+    ("trap [System.DivideByZeroException] { 'dz'; continue }; trap { 'other'; continue }; 1/0; throw 'x'; 'end'",
+     ["dz", "other", "end"], False),
+    ("function f { trap { 'in f'; continue }; throw 'boom'; 'f after' }; f; 'main after'",
+     ["in f", "f after", "main after"], False),
+    ("function g { throw 'inner' }; trap { \"top: $_\"; continue }; g; 'next'", ["top: inner", "next"], False),
+    ("trap { $x = 5; continue }; $x = 1; throw 'e'; $x", [1], False),
+    ("trap { continue }; Write-Error 'soft'; 'goes on'", ["goes on"], True),
+    ("trap { 'trapped'; continue }; [int]'abc'; 'after'", ["trapped", "after"], False),
+])
+def test_trap(text, expected, error_shown):
+    outputs, errors = run(text)
+    assert outputs == expected
+    assert bool(errors) == error_shown
+
+
+def test_trap_break_ends_the_script_with_the_error():
+    session = new_session()
+    _, failed = session.run("trap { break }; throw 'stop here'; 'never'")
+    assert failed and session.error_list[0].message == "stop here"

@@ -247,3 +247,14 @@ def test_crlf_and_lf_scripts_parse_alike():
     lf = render(parse(MULTI_LINE).end)
     assert lf == render(parse(MULTI_LINE.replace("\n", "\r\n")).end)
     assert lf.startswith("$h = @{Name='a'; Size=#20971520}; if((gt $h.Size #1048576))")
+
+
+@pytest.mark.parametrize("text, type_name, body_count", [
+    ("trap { 'x'; continue }", None, 2), ("trap [System.Exception] { }", "System.Exception", 0),
+    # the grammar allows new lines around the type literal
+    ("trap\n[DivideByZeroException]\n{ 1 }", "DivideByZeroException", 1),
+])
+def test_trap_statement(text, type_name, body_count):
+    trap = parse(text).end[0]
+    assert isinstance(trap, ast.TrapStatementAst)
+    assert trap.type_name == type_name and len(trap.body) == body_count
