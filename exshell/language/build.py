@@ -242,6 +242,14 @@ class AstBuilder(ExpressionBuilder):
         return ast.SwitchStatementAst(self._extent(children[0], close), value, clauses, default,
                                       flags)
 
+    def switch_file_statement(self, children: list[Any]) -> ast.SwitchStatementAst:
+        """``switch -file path { }``: the path argument becomes the switch's value."""
+        keyword, flags, file_flag, path, more_flags = children[:5]
+        value = ast.PipelineAst(path.extent, [ast.CommandExpressionAst(path.extent, path)])
+        node = self.switch_statement([keyword, flags | more_flags | {"file"}, None, value, None, None,
+                                      children[6], children[7]])
+        return node
+
     def function_definition(self, children: list[Any]) -> ast.FunctionDefinitionAst:
         keyword, name, params, _open, body, close = children
         body.extent = self._extent(_open, close)

@@ -164,6 +164,9 @@ class ExpressionScanner:
             match = lit.WORD.match(text, pos + 1)
             name = match.group().lower()
             end = match.end()
+            if name == "file" and "SWITCH_FILE" in accepts:
+                self.argument_next = True  # the path after it reads as a command argument
+                return Tok("SWITCH_FILE", text[pos:end], pos, end, name)
             if "SWITCH_FLAG" in accepts and name in SWITCH_FLAGS:
                 return Tok("SWITCH_FLAG", text[pos:end], pos, end, name)
             kind = DASH_OPERATORS.get(name)

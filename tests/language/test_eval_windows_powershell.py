@@ -116,3 +116,19 @@ def test_trap_break_ends_the_script_with_the_error():
     session = new_session()
     _, failed = session.run("trap { break }; throw 'stop here'; 'never'")
     assert failed and session.error_list[0].message == "stop here"
+
+
+def test_switch_file_reads_the_lines_of_a_file(tmp_path):
+    path = tmp_path / "lines.txt"
+    path.write_text("alpha\r\nbeta\ngamma\n", encoding="utf-8")
+    outputs, errors = run(f"$p = '{path}'\n"
+                          f"switch -file {path} {{ 'beta' {{ 'B' }} default {{ \"other $_\" }} }}\n"
+                          "switch -regex -file $p { '^g' { \"g:$_\" } }\n"
+                          "switch -file ($p) -casesensitive { 'ALPHA' { 'no' } 'alpha' { 'yes' } }")
+    assert errors == ""
+    assert outputs == ["other alpha", "B", "other gamma", "g:gamma", "yes"]
+
+
+def test_stop_parsing_token_is_not_an_argument():
+    outputs, _ = run("echo --% a b")
+    assert outputs and all("--%" not in str(item) for item in outputs)
