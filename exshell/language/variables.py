@@ -8,7 +8,8 @@ Contract (mixed into the Evaluator; the session exposes them as get_/set_variabl
                                         keeping the type constraint of one it shadows
     constrain_variable(name, target, value)   ``[int]$x = ...``: convert and remember the type
 ``$env:`` reads and writes the process environment (shared by every session, as in
-PowerShell); everything else lives in the session's scopes.
+PowerShell); $env:COMPUTERNAME, when undefined, is the local Exchange server's name.
+Everything else lives in the session's scopes.
 """
 from __future__ import annotations
 
@@ -123,4 +124,16 @@ def _env_get(name: str) -> Any:
     for key, value in os.environ.items():
         if key.lower() == lowered:
             return value
-    return None
+    default = _ENV_DEFAULTS.get(lowered)
+    return default() if default is not None else None
+
+
+def _computer_name() -> str:
+    # the store's rule for the local Exchange server (EXSHELL_SERVER, else the host name)
+    from exshell.store.servers import local_server_name
+    return local_server_name()
+
+
+# Windows variables admin scripts rely on, when this environment does not define them
+# (``Set-TransportServer $env:COMPUTERNAME ...``).
+_ENV_DEFAULTS = {"computername": _computer_name}
