@@ -132,3 +132,12 @@ def test_switch_file_reads_the_lines_of_a_file(tmp_path):
 def test_stop_parsing_token_is_not_an_argument():
     outputs, _ = run("echo --% a b")
     assert outputs and all("--%" not in str(item) for item in outputs)
+
+
+@pytest.mark.parametrize("text", ["-not " * 20000 + "1", "$a" + ".b" * 50000, "[int]" * 20000 + "1"])
+def test_call_depth_overflow_fails_the_script(text):
+    session = new_session()
+    outputs, failed = session.run(text + "\n'not reached'")
+    assert failed
+    assert "not reached" not in outputs
+    assert session.error_list[0].message == "The script failed due to call depth overflow."
