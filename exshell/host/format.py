@@ -291,6 +291,8 @@ def view_for(value: Any) -> Optional[View]:
         return None
     for name in type_names(value):
         view = _VIEWS.get(name.lower())
+        if view is None and "`" in name:  # a generic type's view may be registered for all T
+            view = _VIEWS.get(name.split("[", 1)[0].lower())
         if view is not None:
             return view
     return None
@@ -300,6 +302,9 @@ def view_for(value: Any) -> Optional[View]:
 register_view("System.Collections.DictionaryEntry",
               table=[Column("Name", width=30), Column("Value")])
 register_view("System.Security.SecureString", kind="text")
+register_view("System.Net.NetworkCredential", table=[Column("UserName"), Column("Domain")])
+# Unlimited<T> prints as its text ('Unlimited', '10 MB (10,485,760 bytes)'), as in the EMS.
+register_view("Microsoft.Exchange.Data.Unlimited`1", kind="text")
 
 
 # ------------------------------------------------------------ format documents

@@ -64,6 +64,9 @@ def _coerce_right(left: Any, right: Any) -> Any:
         return conv.convert_to(right, timedelta)
     if isinstance(left, enum.Enum):
         return conv.convert_enum(right, type(left))
+    target = getattr(left, "conversion_type", None)  # a generic value (Unlimited<T>) names its type
+    if target is not None and right is not None and not isinstance(right, type(left)):
+        return conv.convert_to(right, target)
     converter = getattr(type(left), "convert", None)
     if callable(converter) and right is not None and not isinstance(right, type(left)):
         # value types that know how to parse (Version, ByteQuantifiedSize ...) read the right side
@@ -111,9 +114,15 @@ def compare(left: Any, right: Any, case_sensitive: bool = False) -> int:
     try:
         coerced = _coerce_right(left, right)
     except conv.PSInvalidCastError as error:
-        raise conv.PSInvalidCastError(
+        failure = conv.PSInvalidCastError(
             message("ComparisonFailure", conv.to_string(left), conv.to_string(right), error.record.message),
-            error.inner, error_id="ComparisonFailure") from None
+            error.inner, error_id="ComparisonFailure")
+        # PowerShell reports it as a RuntimeException wrapping the cast failure
+        record = failure.record
+        record.category, record.reason = "InvalidOperation", "RuntimeException"
+        record.exception_type = "System.Management.Automation.RuntimeException"
+        record.inner_exception_type = "System.Management.Automation.PSInvalidCastException"
+        raise failure from None
     if isinstance(left, bool):
         left, coerced = int(left), int(coerced)
     if isinstance(left, enum.Enum):

@@ -110,8 +110,10 @@ def _element_string(item: Any) -> str:
 
 
 def enum_text(value: enum.Enum) -> str:
-    if isinstance(value, enum.Flag) and value.name is None:
-        return ", ".join(member.name for member in type(value) if member in value and member.value)
+    """Enum.ToString(): the name; a flags combination as .NET lists it ('A, B')."""
+    if isinstance(value, enum.Flag):
+        from exshell.types.enums import flags_text
+        return flags_text(value)
     return str(value.name)
 
 
@@ -427,6 +429,9 @@ def convert_enum(value: Any, target: Any) -> Any:
     prefixed = {member for name, member in members if name.lower().startswith(lowered) and lowered}
     if len(prefixed) == 1:
         return prefixed.pop()
+    if len(prefixed) > 1:
+        candidates = ", ".join(name for name, member in members if member in prefixed)
+        raise _cast_failure(text, target, message("EnumAmbiguousMatch", text, candidates))
     names = ", ".join(name for name, _ in members)
     inner = message("EnumNotMatched", text, names)
     raise _cast_failure(text, target, inner)

@@ -8,7 +8,9 @@ Contract:
   * ``PSCredential(user_name, password)`` with ``password`` a SecureString (a str
     is wrapped); ``ps_properties()`` shows UserName and Password, the password as
     ``System.Security.SecureString``; ``get_network_credential_password()``
-    hands the plain password to the delivery engine (SMTP AUTH).
+    hands the plain password to the delivery engine (SMTP AUTH);
+    ``GetNetworkCredential()`` (a script method) gives a ``NetworkCredential``
+    with UserName, Domain and the plain Password.
   * ``PSCredential.convert(value)`` accepts a PSCredential (and $null); other
     values fail with .NET's InvalidCastException text, as a
     ``[PSCredential]`` parameter does without an interactive credential prompt.
@@ -108,6 +110,9 @@ class PSCredential:
         """The plain password (GetNetworkCredential().Password) for SMTP AUTH."""
         return self.password.reveal()
 
+    def ps_methods(self) -> dict[str, Any]:
+        return {"GetNetworkCredential": lambda: NetworkCredential(self)}
+
     def ps_properties(self) -> dict[str, Any]:
         return {"UserName": self.user_name, "Password": self.password}
 
@@ -128,3 +133,36 @@ class PSCredential:
 
     def __hash__(self) -> int:
         return hash(("PSCredential", self.user_name))
+
+
+class NetworkCredential:
+    """System.Net.NetworkCredential, what ``$cred.GetNetworkCredential()`` returns: the
+    user name split at a backslash into Domain and UserName, and the plain Password
+    (scripts ask for it on purpose; the default view shows only UserName and Domain)."""
+
+    dotnet_name = "System.Net.NetworkCredential"
+    __slots__ = ("credential",)
+
+    def __init__(self, credential: PSCredential):
+        object.__setattr__(self, "credential", credential)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("NetworkCredential values are immutable")
+
+    def _parts(self) -> tuple[str, str]:
+        domain, backslash, user = self.credential.user_name.partition("\\")
+        return (domain, user) if backslash else ("", domain)
+
+    def ps_properties(self) -> dict[str, Any]:
+        domain, user = self._parts()
+        return {"UserName": user, "Password": self.credential.password.reveal(),
+                "SecurePassword": self.credential.password, "Domain": domain}
+
+    def ps_type_names(self) -> list[str]:
+        return [self.dotnet_name, "System.Object"]
+
+    def __str__(self) -> str:
+        return self.dotnet_name
+
+    def __repr__(self) -> str:
+        return f"NetworkCredential(user_name={self.credential.user_name!r})"

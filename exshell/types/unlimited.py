@@ -50,6 +50,11 @@ class UnlimitedValue:
     def is_unlimited(self) -> bool:
         return self.value is None
 
+    @property
+    def conversion_type(self) -> "UnlimitedType":
+        """What the other operand of a comparison converts to (``$size -lt '20MB'``)."""
+        return Unlimited(self.value_type)
+
     def __str__(self) -> str:
         return UNLIMITED_WORD if self.value is None else str(self.value)
 

@@ -25,3 +25,14 @@ def test_env_computername_defaults_to_the_local_exchange_server(shell, monkeypat
 def test_env_computername_keeps_a_defined_value(shell, monkeypatch):  # noqa: F811
     monkeypatch.setenv("COMPUTERNAME", "OTHER")
     assert shell.ok("\"$env:COMPUTERNAME\"").strip() == "OTHER"
+
+
+def test_multivalued_property_joins_with_spaces_in_strings_but_lists_in_braces(shell):  # noqa: F811
+    out = shell.ok("New-SendConnector -Name C -AddressSpaces a.com,b.com | Out-Null\n"
+                   "$c = Get-SendConnector C\n"
+                   "\"$($c.AddressSpaces)\"\n"
+                   "$c.AddressSpaces -join ','\n"
+                   "$c | Format-List AddressSpaces")
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert lines == ["SMTP:a.com;1 SMTP:b.com;1", "SMTP:a.com;1,SMTP:b.com;1",
+                     "AddressSpaces : {SMTP:a.com;1, SMTP:b.com;1}"]

@@ -120,9 +120,17 @@ def test_enum_names_fold_case_and_accept_unique_prefixes(text, member):
 
 def test_enum_mismatch_lists_the_names():
     with pytest.raises(PSInvalidCastError) as caught:
-        convert_to("G", Color)
-    assert "Unable to match the identifier name G to a valid enumerator name." in caught.value.inner
+        convert_to("Blue", Color)
+    assert "Unable to match the identifier name Blue to a valid enumerator name." in caught.value.inner
     assert caught.value.inner.endswith("\nRed, Green, Gray")
+
+
+def test_ambiguous_enum_prefix_lists_the_candidates():
+    with pytest.raises(PSInvalidCastError) as caught:
+        convert_to("G", Color)
+    assert caught.value.inner == ("The identifier name G cannot be processed due to the inability to "
+                                  "differentiate between the following enumerator names: Green, Gray. "
+                                  "Try a more specific identifier name.")
 
 
 @pytest.mark.parametrize("name, expected", [
