@@ -334,8 +334,8 @@ class Session:
 
     def run_file(self, path: str, args: Optional[list] = None,
                  sink: Optional[Callable[[list], None]] = None) -> tuple[list, bool]:
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
+        from exshell.host.scriptfile import read_script_text
+        text = read_script_text(path)
         return self.run(text, path=os.path.abspath(path), sink=sink, args=args or [])
 
     def invoke_script_block(self, sb: Any, args: Any = (), input: Any = NO_INPUT,

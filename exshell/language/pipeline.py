@@ -205,9 +205,9 @@ class PipelineRunner:
 
     def _script_file_processor(self, path: str, elements: list, invocation: InvocationInfo,
                                dot: bool) -> "FunctionProcessor":
+        from exshell.host.scriptfile import read_script_text
         from exshell.language.parser import parse
-        with open(path, encoding="utf-8-sig") as handle:
-            script = parse(handle.read(), path)
+        script = parse(read_script_text(path), path)
         return FunctionProcessor(self, os.path.basename(path), script, elements, invocation,
                                  dot_source=dot, is_script=True)
 
