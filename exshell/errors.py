@@ -187,6 +187,19 @@ MESSAGES: dict[str, str] = {
     "MethodInvocationException": 'Exception calling "{0}" with "{1}" argument(s): "{2}"',
     "MethodCountCouldNotFindBest": 'Cannot find an overload for "{0}" and the argument count: "{1}".',
     "PropertyAssignmentNotFound": "The property '{0}' cannot be found on this object. Verify that the property exists and can be set.",
+    "PropertyAssignmentException": "'{0}' is a ReadOnly property.",
+    "ExceptionWhenSetting": 'Exception setting "{0}": "{1}"',
+    # ---- snap-ins, modules, execution policy (the EMS script preamble)
+    "AddPSSnapInRead": "The Windows PowerShell snap-in '{0}' is not installed on this machine.",
+    "NoPSSnapInsFound": (
+        "No Windows PowerShell snap-ins matching the pattern '{0}' were found. Check the pattern "
+        "and then try the command again."
+    ),
+    "Modules_ModuleNotFound": (
+        "The specified module '{0}' was not loaded because no valid module file was found in "
+        "any module directory."
+    ),
+    "PlatformNotSupported": "Operation is not supported on this platform.",
     "OperatorNotSupported": "The operation '[{0}] {1} [{2}]' is not defined.",
     "FileOpenFailure": "Could not find a part of the path '{0}'.",
     "ArgumentNotScriptBlock": "The expression after '{0}' in a pipeline element produced an object that was not valid. It must result in a command name, a script block, or a CommandInfo object.",

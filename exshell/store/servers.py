@@ -7,7 +7,8 @@ Contract:
     ($EXSHELL_DOMAIN, else the domain of a dotted $EXSHELL_SERVER, else
     contoso.com: the documentation's organization) and
     creates what Exchange setup creates once per organization: Transport
-    Settings and the Default ('*') remote domain.
+    Settings, the Default ('*') remote domain and the authoritative default
+    accepted domain for the organization's domain (Name = DomainName = domain).
   * ``ensure_local_server(store)`` - registers the local server as a 2010 Hub
     Transport server the first time a process uses the store.
   * ``add_transport_server(store, name, role='HubTransport'|'Edge', fqdn=None,
@@ -32,7 +33,7 @@ from typing import Any, Iterable, Optional
 
 from exshell.store.errors import AlreadyExists, ValidationError
 from exshell.store.models import (
-    ExchangeServer, ReceiveConnector, TransportConfig, TransportServer, default_remote_domain,
+    AcceptedDomain, ExchangeServer, ReceiveConnector, TransportConfig, TransportServer, default_remote_domain,
 )
 from exshell.store.models.receive_connector import ALL_IPV4, ALL_IPV6
 from exshell.store.models.server import EDGE, EDGE_DEFAULTS, HUB, SERVER_ROLES
@@ -58,7 +59,12 @@ def local_server_fqdn() -> Optional[str]:
 
 def ensure_organization(store: Any) -> None:
     db = store.db
-    if db.meta("domain") is not None:
+    known = db.meta("domain")
+    if known is not None:
+        # Stores made before setup's accepted domain was created get it now: an
+        # organization always has its default accepted domain.
+        if db.execute("SELECT 1 FROM objects WHERE kind = 'AcceptedDomain' LIMIT 1").fetchone() is None:
+            store.add(organization_accepted_domain(known))
         return
     fqdn = local_server_fqdn()
     domain = (os.environ.get("EXSHELL_DOMAIN", "").strip().lower()
@@ -69,6 +75,14 @@ def ensure_organization(store: Any) -> None:
     store._directory = None
     store.add(TransportConfig())
     store.add(default_remote_domain())
+    store.add(organization_accepted_domain(domain))
+
+
+def organization_accepted_domain(domain: str) -> AcceptedDomain:
+    """The accepted domain setup creates for the organization's own domain: named
+    after it, authoritative, and the default (there is always exactly one)."""
+    return AcceptedDomain(Name=domain, DomainName=domain, DomainType="Authoritative",
+                          Default=True)
 
 
 def ensure_local_server(store: Any) -> None:
@@ -157,5 +171,5 @@ def _role_name(role: Any) -> str:
                           "HubTransport and Edge.", "InvalidServerRole", target=text)
 
 
-__all__ = ["local_server_name", "ensure_organization", "ensure_local_server",
+__all__ = ["local_server_name", "ensure_organization", "ensure_local_server", "organization_accepted_domain",
            "add_transport_server", "default_receive_connectors", "server_roles"]

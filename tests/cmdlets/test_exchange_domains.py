@@ -17,37 +17,74 @@ def _rows(out: str) -> list[str]:
     return [line for line in out.splitlines() if line.strip()]
 
 
-def test_new_accepted_domain_is_listed_with_the_ems_columns(shell):
-    shell.ok("New-AcceptedDomain -DomainName Contoso.com -DomainType Authoritative -Name Contoso")
+def test_fresh_store_has_the_organization_default_accepted_domain(shell):
     rows = _rows(shell.ok("Get-AcceptedDomain"))
     assert rows[0].split() == ["Name", "DomainName", "DomainType", "Default"]
-    assert rows[2].split() == ["Contoso", "Contoso.com", "Authoritative", "True"]
+    assert [row.split() for row in rows[2:]] == [
+        ["contoso.com", "contoso.com", "Authoritative", "True"]]
+    out = shell.ok("Get-AcceptedDomain | Where{$_.DomainType -eq 'Authoritative'} | "
+                   "ForEach-Object { $_.Name + '=' + $_.DomainName + '=' + $_.Default }")
+    assert out.split() == ["contoso.com=contoso.com=True"]
+
+
+def test_organization_domain_follows_the_environment(shell, monkeypatch):
+    monkeypatch.setenv("EXSHELL_DOMAIN", "Litware.Example")
+    assert shell.ok("(Get-AcceptedDomain).Name; \"$((Get-AcceptedDomain).DomainName)\"").split() == [
+        "litware.example", "litware.example"]
+
+
+def test_organization_domain_from_a_dotted_server_name(shell, monkeypatch):
+    monkeypatch.delenv("EXSHELL_DOMAIN", raising=False)
+    monkeypatch.setenv("EXSHELL_SERVER", "HUB01.corp.fabrikam.com")
+    assert shell.ok("(Get-AcceptedDomain).Name").split() == ["corp.fabrikam.com"]
+
+
+def test_new_accepted_domain_is_listed_with_the_ems_columns(shell):
+    shell.ok("New-AcceptedDomain -DomainName Fabrikam.com -DomainType Authoritative -Name Fabrikam")
+    rows = _rows(shell.ok("Get-AcceptedDomain"))
+    assert rows[0].split() == ["Name", "DomainName", "DomainType", "Default"]
+    assert ["Fabrikam", "Fabrikam.com", "Authoritative", "False"] in [r.split() for r in rows]
 
 
 def test_make_default_moves_the_default_mark(shell):
-    shell.ok("New-AcceptedDomain -DomainName contoso.com -Name Contoso\n"
-             "New-AcceptedDomain -DomainName fabrikam.com -Name Fabrikam -DomainType InternalRelay")
+    shell.ok("New-AcceptedDomain -DomainName fabrikam.com -Name Fabrikam -DomainType InternalRelay")
     shell.ok("Set-AcceptedDomain -Identity Fabrikam -MakeDefault $true")
     out = shell.ok("Get-AcceptedDomain | ForEach-Object { $_.Name + '=' + $_.Default }")
-    assert sorted(out.split()) == ["Contoso=False", "Fabrikam=True"]
+    assert sorted(out.split()) == ["Fabrikam=True", "contoso.com=False"]
+    shell.ok("Set-AcceptedDomain contoso.com -MakeDefault $true")
+    out = shell.ok("Get-AcceptedDomain | ForEach-Object { $_.Name + '=' + $_.Default }")
+    assert sorted(out.split()) == ["Fabrikam=False", "contoso.com=True"]
 
 
 def test_where_filter_on_domain_type(shell):
-    shell.ok("New-AcceptedDomain -DomainName contoso.com -Name Contoso\n"
-             "New-AcceptedDomain -DomainName fabrikam.com -Name Fabrikam -DomainType ExternalRelay")
+    shell.ok("New-AcceptedDomain -DomainName fabrikam.com -Name Fabrikam -DomainType ExternalRelay\n"
+             "New-AcceptedDomain -DomainName litware.com -Name Litware")
     out = shell.ok("Get-AcceptedDomain | Where{$_.DomainType -eq 'Authoritative'} | ForEach-Object { $_.Name }")
-    assert out.split() == ["Contoso"]
+    assert sorted(out.split()) == ["Litware", "contoso.com"]
 
 
-def test_duplicate_domain_name_and_default_removal_are_refused(shell):
-    shell.ok("New-AcceptedDomain -DomainName contoso.com -Name Contoso\n"
-             "New-AcceptedDomain -DomainName fabrikam.com -Name Fabrikam")
-    result = shell.run("New-AcceptedDomain -DomainName contoso.com -Name Again")
-    assert "contoso.com" in result.err
-    result = shell.run("Remove-AcceptedDomain Contoso -Confirm:$false")
-    assert "default" in result.err
-    shell.ok("Remove-AcceptedDomain Fabrikam -Confirm:$false")
-    assert shell.ok("Get-AcceptedDomain | ForEach-Object { $_.Name }").split() == ["Contoso"]
+def test_duplicate_domain_name_is_refused(shell):
+    result = shell.run("New-AcceptedDomain -DomainName Contoso.com -Name Again")
+    assert 'The accepted domain "contoso.com" already uses the domain name "Contoso.com".' in result.err
+    assert shell.ok("Get-AcceptedDomain | ForEach-Object { $_.Name }").split() == ["contoso.com"]
+
+
+def test_default_accepted_domain_cannot_be_removed(shell):
+    result = shell.run("Remove-AcceptedDomain contoso.com -Confirm:$false")
+    assert ('The accepted domain "contoso.com" is the default accepted domain and can\'t be '
+            "removed.") in result.err
+    assert "DefaultAcceptedDomainRemoval" in result.err
+    result = shell.run("Get-AcceptedDomain | Remove-AcceptedDomain -Confirm:$false")
+    assert "default accepted domain" in result.err
+    assert shell.ok("Get-AcceptedDomain | ForEach-Object { $_.Name }").split() == ["contoso.com"]
+
+
+def test_old_default_can_be_removed_once_another_is_the_default(shell):
+    shell.ok("New-AcceptedDomain -DomainName fabrikam.com -Name Fabrikam\n"
+             "Set-AcceptedDomain Fabrikam -MakeDefault $true\n"
+             "Remove-AcceptedDomain contoso.com -Confirm:$false")
+    out = shell.ok("Get-AcceptedDomain | ForEach-Object { $_.Name + '=' + $_.Default }")
+    assert out.split() == ["Fabrikam=True"]
 
 
 def test_default_remote_domain_exists_and_cannot_be_removed(shell):

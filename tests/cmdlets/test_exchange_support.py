@@ -85,6 +85,7 @@ def shell(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ExchangeShell:
 
 def test_harness_runs_against_a_private_store(shell):
     assert shell.ok("1 + 1").strip() == "2"
-    shell.ok("New-AcceptedDomain -Name Contoso -DomainName contoso.com")
+    shell.ok("New-AcceptedDomain -Name Fabrikam -DomainName fabrikam.com")
     assert shell.store.exists()
-    assert shell.ok("Get-AcceptedDomain | ForEach-Object { $_.Name }").split() == ["Contoso"]
+    assert shell.ok("Get-AcceptedDomain | ForEach-Object { $_.Name }").split() == [
+        "contoso.com", "Fabrikam"]

@@ -74,8 +74,12 @@ SERVERS = ("New-TransportServer Mailbox01\nNew-TransportServer Mailbox1\nNew-Tra
 SEND = 'New-SendConnector -Name "Contoso.com Send Connector" -AddressSpaces contoso.com\n'
 RECEIVE = ("New-ReceiveConnector -Name \"{0}\" -Server Exchange01 -Usage Custom -Bindings 10.0.0.{1}:25 "
            "-RemoteIPRanges 192.168.{1}.0/24\n")
-ACCEPTED = ("New-AcceptedDomain -Name Fabrikam -DomainName fabrikam.com\n"
-            "New-AcceptedDomain -Name Contoso -DomainName contoso.com\n")
+# The store starts with setup's default accepted domain contoso.com (named after
+# the domain); the examples name it Contoso and expect it not to be the default.
+FABRIKAM_DEFAULT = ("New-AcceptedDomain -Name Fabrikam -DomainName fabrikam.com\n"
+                    "Set-AcceptedDomain Fabrikam -MakeDefault $true\n")
+ACCEPTED = FABRIKAM_DEFAULT + "Set-AcceptedDomain contoso.com -Name Contoso\n"
+NO_CONTOSO = FABRIKAM_DEFAULT + "Remove-AcceptedDomain contoso.com -Confirm:$false\n"
 REMOTE = "New-RemoteDomain -Name Contoso -DomainName contoso.com\n"
 FAX = ('New-ForeignConnector -Name "Fax Connector" -AddressSpaces "FAX:*;1" -SourceTransportServers Hub01\n')
 
@@ -88,6 +92,7 @@ SETUP: dict[str, str] = {
     "ref:Remove-ReceiveConnector:1": RECEIVE.format("Contoso.com Receive Connector", 3),
     "ref:Get-AcceptedDomain:1": ACCEPTED, "ref:Get-AcceptedDomain:2": ACCEPTED,
     "ref:Set-AcceptedDomain:1": ACCEPTED, "ref:Remove-AcceptedDomain:1": ACCEPTED,
+    "ref:New-AcceptedDomain:1": NO_CONTOSO,
     "ref:Get-RemoteDomain:2": REMOTE, "ref:Set-RemoteDomain:1": REMOTE, "ref:Set-RemoteDomain:2": REMOTE,
     "ref:Get-ForeignConnector:1": FAX, "ref:Get-ForeignConnector:2": FAX,
     "ref:Set-ForeignConnector:1": FAX, "ref:Remove-ForeignConnector:1": FAX,

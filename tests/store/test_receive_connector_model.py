@@ -200,9 +200,9 @@ def test_unknown_server_is_not_found(store):
 
 def test_default_domain_must_be_an_accepted_domain(store):
     with pytest.raises(NotFound):
-        store.add(connector(DefaultDomain="contoso.com"))
-    store.add(AcceptedDomain(Name="Contoso", DomainName="contoso.com"))
-    assert store.add(connector(DefaultDomain="contoso.com")).DefaultDomain == "Contoso"
+        store.add(connector(DefaultDomain="fabrikam.com"))
+    store.add(AcceptedDomain(Name="Fabrikam", DomainName="fabrikam.com"))
+    assert store.add(connector(DefaultDomain="fabrikam.com")).DefaultDomain == "Fabrikam"
 
 
 def test_set_that_moves_onto_a_taken_pair_is_refused(store):

@@ -226,9 +226,17 @@ def test_remote_domain_names_must_be_unique(store):
     assert 'already uses the domain name "*.CONTOSO.com"' in caught.value.message
 
 
-def test_first_accepted_domain_becomes_the_default_and_only_one_default_exists(store):
-    first = store.add(AcceptedDomain(Name="Contoso", DomainName="contoso.com"))
-    assert first.Default is True and first.AddressBookEnabled is True
+def test_the_organization_domain_is_the_first_default_accepted_domain(store):
+    with store.transaction():
+        pass
+    (setup,) = store.list("AcceptedDomain")
+    assert (setup.Name, str(setup.DomainName), str(setup.DomainType), setup.Default) == (
+        "contoso.com", "contoso.com", "Authoritative", True)
+
+
+def test_only_one_default_accepted_domain_exists_and_it_cannot_be_removed(store):
+    first = store.add(AcceptedDomain(Name="Litware", DomainName="litware.com"))
+    assert first.Default is False and first.AddressBookEnabled is True
     second = store.add(AcceptedDomain(Name="Fabrikam", DomainName="fabrikam.com",
                                       DomainType="InternalRelay"))
     assert second.Default is False and second.AddressBookEnabled is False
@@ -238,13 +246,21 @@ def test_first_accepted_domain_becomes_the_default_and_only_one_default_exists(s
     with pytest.raises(ValidationError) as caught:
         store.remove("AcceptedDomain", "Fabrikam")
     assert caught.value.error_id == "DefaultAcceptedDomainRemoval"
-    store.remove("AcceptedDomain", "Contoso")
-    store.remove("AcceptedDomain", "fabrikam.com")  # the last one may go
-    assert store.list("AcceptedDomain") == []
+    store.remove("AcceptedDomain", "contoso.com")
+    store.remove("AcceptedDomain", "Litware")
+    with pytest.raises(ValidationError) as caught:
+        store.remove("AcceptedDomain", "fabrikam.com")  # not even the last one
+    assert caught.value.error_id == "DefaultAcceptedDomainRemoval"
+    assert [d.Name for d in store.list("AcceptedDomain")] == ["Fabrikam"]
+
+
+def test_a_new_default_accepted_domain_clears_the_old_default(store):
+    store.add(AcceptedDomain(Name="Fabrikam", DomainName="fabrikam.com", Default=True))
+    defaults = {d.Name: d.Default for d in store.list("AcceptedDomain")}
+    assert defaults == {"contoso.com": False, "Fabrikam": True}
 
 
 def test_accepted_domain_name_must_be_unique(store):
-    store.add(AcceptedDomain(Name="Contoso", DomainName="contoso.com"))
     with pytest.raises(ValidationError) as caught:
         store.add(AcceptedDomain(Name="Other", DomainName="Contoso.com"))
     assert caught.value.error_id == "AcceptedDomainNameInUse"

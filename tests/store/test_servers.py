@@ -176,3 +176,30 @@ def test_server_given_as_fqdn_registers_its_short_name(tmp_path, monkeypatch):
         assert store.directory.configuration_dn == "CN=Configuration,DC=corp,DC=example"
     finally:
         close_stores()
+
+
+def test_setup_creates_the_default_accepted_domain_of_the_organization_domain(tmp_path, monkeypatch):
+    from exshell.store.repository import close_stores, open_store
+
+    monkeypatch.setenv("EXSHELL_SERVER", "ex01.corp.example")
+    monkeypatch.delenv("EXSHELL_DOMAIN", raising=False)
+    try:
+        store = open_store(tmp_path / "domain.db")
+        (domain,) = store.find("AcceptedDomain", "*")
+        assert (domain.Name, str(domain.DomainName), str(domain.DomainType), domain.Default) == (
+            "corp.example", "corp.example", "Authoritative", True)
+    finally:
+        close_stores()
+
+
+def test_a_store_made_without_an_accepted_domain_gets_the_organization_one(store):
+    with store.transaction():
+        store.db.execute("DELETE FROM objects WHERE kind = 'AcceptedDomain'")
+    assert store.list("AcceptedDomain") == []
+    from exshell.store.repository import close_stores, open_store
+
+    close_stores()
+    reopened = open_store()
+    with reopened.transaction():
+        pass
+    assert [d.Name for d in reopened.list("AcceptedDomain") if d.Default] == ["contoso.com"]

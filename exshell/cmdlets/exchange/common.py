@@ -14,7 +14,10 @@ Contract for a per-noun module (send_connector.py, ...):
     the object itself live on the store models (exshell/store), never here.
 
 Every New-/Set-/Remove- invocation works inside one store transaction (per
-pipeline object): a cmdlet that fails changes nothing.  Get- reads need none.
+pipeline object): a cmdlet that fails changes nothing.  Everything that can
+stop the command after the write (its warnings, a write_error under
+-ErrorAction Stop, ShouldProcess) runs inside that transaction, so any
+exception ending the invocation rolls the write back.  Get- reads need none.
 Failures become non-terminating error records naming the Exchange task class
 in their FullyQualifiedErrorId, as Exchange writes them.
 """
@@ -239,10 +242,12 @@ class ExchangeNew(ExchangeCmdlet):
                 if not self.confirm(f'Creating {self.label} "{object_name(obj)}".'):
                     return
                 obj = self.store.add(obj) or obj
+                # Inside the transaction: a warning that stops the command
+                # (-WarningAction Stop, Inquire answered Halt) undoes the write.
+                self.warn_about(obj)
         except store_errors() as exc:
             self.report(exc)
             return
-        self.warn_about(obj)
         self.write_object(obj)
 
     def adjust_new(self, properties: dict[str, Any]) -> None:
@@ -267,10 +272,9 @@ class ExchangeSet(ExchangeCmdlet):
                 if not self.confirm(f'Setting {self.label} "{object_name(current)}".'):
                     return
                 self.store.update(updated)
+                self.warn_about(updated)  # inside: a stopping warning undoes the update
         except store_errors() as exc:
             self.report(exc)
-            return
-        self.warn_about(updated)
 
     def resolve(self, identity: Any) -> Any:
         return self.store.get(self.kind, identity)

@@ -29,6 +29,8 @@ from typing import Any, ClassVar, Iterable, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, model_validator
 
+from exshell.cmdlets.base import ConversionError
+from exshell.errors import PSRuntimeError
 from exshell.language.values import Hashtable
 from exshell.store.errors import ValidationError
 
@@ -42,6 +44,14 @@ TRUSTED = {"trusted": True}
 #: Properties the store stamps on every write (times, directory placement); no rule reads them.
 BOOKKEEPING_FIELDS = frozenset({
     "WhenCreatedUTC", "WhenChangedUTC", "DistinguishedName", "ObjectCategory", "OriginatingServer",
+})
+
+#: Stored properties Exchange computes or stamps itself: PowerShell shows them as
+#: ReadOnly (``$obj.Guid = ...`` fails).  Properties that are not fields at all
+#: (Identity, ObjectClass, WhenCreated, IsValid...) are read-only by construction.
+READ_ONLY_FIELDS = frozenset({
+    "Guid", "ExchangeVersion", "DistinguishedName", "ObjectCategory", "OrganizationId",
+    "OriginatingServer", "WhenCreatedUTC", "WhenChangedUTC",
 })
 
 # The directory properties every object shows after its own, in Exchange 2010's order.
@@ -227,6 +237,50 @@ class ExchangeObject(BaseModel):
         """Assign ``value`` to field ``name`` through the field's conversion (no rule check)."""
         setattr(self, name, _convert_for(type(self), name, value))
 
+    def ps_set_property(self, name: str, value: Any) -> None:
+        """``$obj.Name = value`` in a script: PowerShell's property assignment.
+
+        The name matches case-insensitively; the value converts through the
+        field's type as a parameter value would (``$c.Port = "2525"``, ``$c.AddressSpaces
+        += "*.litware.com;3"`` giving a MultiValuedProperty again).  Only this
+        in-memory object changes; the store sees it when a Set- cmdlet writes it,
+        and the rules run then.  Raises PSRuntimeError with PowerShell's records:
+        PropertyNotFound, PropertyAssignmentException ('X' is a ReadOnly
+        property.), ExceptionWhenSetting (the conversion failure)."""
+        field = self.settable_field(name)
+        try:
+            converted = _convert_for_setting(type(self), field, value)
+        except (ValidationError, ConversionError) as exc:
+            raise _setting_failed(field, str(exc)) from None
+        except PSRuntimeError as exc:
+            raise _setting_failed(field, exc.record.message) from None
+        setattr(self, field, converted)
+
+    # The name the evaluator's member assignment (exshell/language/members.set_member) looks up.
+    set_ps_property = ps_set_property
+
+    @classmethod
+    def settable_field(cls, name: str) -> str:
+        """The field ``name`` denotes (any case), or PowerShell's error for a property
+        that is read-only or does not exist."""
+        from exshell.errors import ErrorRecord, message
+
+        lowered = str(name).lower()
+        fields = {field.lower(): field for field in cls.model_fields}
+        field = fields.get(lowered)
+        if field is not None and field not in READ_ONLY_FIELDS:
+            return field
+        shown = {prop.lower(): prop for prop in cls._display_order}
+        if field is not None or lowered in shown or hasattr(cls, str(name)):
+            prop = field or shown.get(lowered, str(name))
+            raise PSRuntimeError(ErrorRecord(
+                message=message("PropertyAssignmentException", prop),
+                error_id="PropertyAssignmentException", category="InvalidOperation",
+                reason="RuntimeException"))
+        raise PSRuntimeError(ErrorRecord(
+            message=message("PropertyAssignmentNotFound", name), error_id="PropertyNotFound",
+            category="InvalidOperation", reason="RuntimeException"))
+
     @property
     def warnings(self) -> list[str]:
         """Advisory texts from the last rule check (a cmdlet writes them as warnings)."""
@@ -326,6 +380,40 @@ def _convert_for(model: type[ExchangeObject], name: str, value: Any) -> Any:
         if validator is not None:
             return validator(value)
     return value
+
+
+def _convert_for_setting(model: type[ExchangeObject], name: str, value: Any) -> Any:
+    """``value`` as field ``name`` holds it: Exchange value types through their
+    converters, .NET primitives (Int32, Boolean, String) by PowerShell's casts."""
+    import typing
+
+    from exshell.language.conversions import convert_to
+    from exshell.language.values import unwrap
+
+    value = unwrap(value)
+    field = model.model_fields[name]
+    for meta in field.metadata:
+        validator = getattr(meta, "func", None)
+        if validator is not None:
+            return validator(value)
+    target = field.annotation
+    optional = typing.get_origin(target) in (typing.Union, getattr(__import__("types"), "UnionType", None))
+    if optional:
+        target = next((arg for arg in typing.get_args(target) if arg is not type(None)), object)
+    if value is None:
+        return None if optional or target is str else convert_to(value, target)
+    if target in (int, bool, str, float):
+        return convert_to(value, target)
+    return value
+
+
+def _setting_failed(name: str, reason: str) -> PSRuntimeError:
+    from exshell.errors import ErrorRecord, message
+
+    return PSRuntimeError(ErrorRecord(
+        message=message("ExceptionWhenSetting", name, reason), error_id="ExceptionWhenSetting",
+        category="NotSpecified", reason="SetValueInvocationException",
+        exception_type="System.Management.Automation.SetValueInvocationException"))
 
 
 def _bound(model: type[ExchangeObject], name: str, text: Any) -> Any:

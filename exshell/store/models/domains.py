@@ -4,7 +4,8 @@ Contract:
   * ``AcceptedDomain``: domain names are unique; exactly one accepted domain is
     the default once any exists (the first one created becomes it; making
     another the default clears the flag elsewhere: ``check_in`` does that);
-    the default domain can't be removed while other accepted domains exist.
+    the default domain can't be removed (the organization always has one:
+    setup creates it, see ``servers.organization_accepted_domain``).
   * ``RemoteDomain``: domain names are unique; the built-in ``Default`` (``*``)
     exists from the start (``default_remote_domain()``) and can't be removed.
     The built-in Default keeps the on-premises values the page gives it
@@ -78,10 +79,10 @@ class AcceptedDomain(ExchangeObject):
         return []
 
     def check_removal(self, store: Any) -> None:
-        if self.Default and len(store.list("AcceptedDomain")) > 1:
-            fail(f'The accepted domain "{self.Name}" is the default domain and can\'t be removed. '
-                 "Make another accepted domain the default (Set-AcceptedDomain -MakeDefault "
-                 "$true) first.", "DefaultAcceptedDomainRemoval", target=self.Name)
+        if self.Default:
+            fail(f'The accepted domain "{self.Name}" is the default accepted domain and can\'t be '
+                 "removed. Make another accepted domain the default (Set-AcceptedDomain "
+                 "-MakeDefault $true) first.", "DefaultAcceptedDomainRemoval", target=self.Name)
 
 
 class RemoteDomain(ExchangeObject):
