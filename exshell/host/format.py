@@ -37,7 +37,7 @@ from exshell.host.format_layout import (
 )
 from exshell.errors import ErrorRecord
 from exshell.language.values import (
-    ArgumentNumber, AutomationNull, Hashtable, PSObject, ScriptBlock, SwitchParameter,
+    ArgumentNumber, AutomationNull, Hashtable, PSObject, ScriptBlock, SwitchParameter, note_properties,
 )
 
 FORMAT_ENUMERATION_LIMIT = 4   # $FormatEnumerationLimit's default
@@ -125,7 +125,15 @@ def _timespan_properties(span: timedelta) -> list[tuple[str, Any]]:
 
 
 def object_properties(value: Any) -> list[tuple[str, Any]]:
-    """The (name, value) pairs a view of ``value`` shows, in declaration order."""
+    """The (name, value) pairs a view of ``value`` shows, in declaration order (and the
+    note properties Add-Member gave it, last)."""
+    notes = note_properties(value)
+    if notes is not None:
+        return _own_properties(value) + list(notes.items())
+    return _own_properties(value)
+
+
+def _own_properties(value: Any) -> list[tuple[str, Any]]:
     if hasattr(value, "ps_properties"):
         return list(value.ps_properties().items())
     if isinstance(value, Hashtable):

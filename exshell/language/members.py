@@ -23,7 +23,7 @@ from exshell.errors import ErrorRecord, PSRuntimeError, message
 from exshell.language import conversions as conv
 from exshell.language.values import (
     ArgumentNumber, ArrayList, Char, Hashtable, Int64, PSObject, PSReference, ScriptBlock, TypedArray,
-    unwrap,
+    note_properties, unwrap,
 )
 
 
@@ -217,6 +217,9 @@ def _invocation_info(record: ErrorRecord) -> Any:
 def _own_property(value: Any, name: str) -> Any:
     """A property of a single (non-array) value, or _MISSING."""
     lowered = name.lower()
+    notes = note_properties(value)
+    if notes is not None and name in notes:
+        return notes[name]
     if isinstance(value, dict):
         if name in value:
             return value[name]

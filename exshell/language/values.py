@@ -421,3 +421,28 @@ class AutomationNull:
 
 
 AUTOMATION_NULL = AutomationNull()
+
+
+# ------------------------------------------------------------ note properties
+# Add-Member on an object that is not a PSCustomObject (an Exchange object, a
+# hashtable...): PowerShell keeps the extra members on the object's PSObject
+# wrapper, so every variable holding the object sees them.  Here they live in this
+# table, keyed by the object's identity (the object is kept alive with its notes so
+# its id cannot be reused); members.get_member and the formatter read them.
+_NOTE_PROPERTIES: dict[int, tuple[Any, "Hashtable"]] = {}
+
+
+def note_properties(value: Any) -> Optional["Hashtable"]:
+    """The note properties Add-Member gave ``value`` (None when it has none)."""
+    if not _NOTE_PROPERTIES:
+        return None
+    entry = _NOTE_PROPERTIES.get(id(value))
+    return entry[1] if entry is not None and entry[0] is value else None
+
+
+def add_note_property(value: Any, name: str, item: Any) -> None:
+    entry = _NOTE_PROPERTIES.get(id(value))
+    if entry is None or entry[0] is not value:
+        entry = (value, Hashtable())
+        _NOTE_PROPERTIES[id(value)] = entry
+    entry[1][name] = item

@@ -91,6 +91,11 @@ class VariableAccess:
                 reason="SessionStateUnauthorizedAccessException"))
         scope = self._scope_for(scope_name)
         variable = scope.local(bare)
+        if variable is not None and variable.read_only:  # Set-Variable -Option ReadOnly/Constant
+            raise PSRuntimeError(ErrorRecord(
+                message=f"Cannot overwrite variable {bare} because it is read-only or constant.",
+                error_id="VariableNotWritable", category="WriteError", target_name=bare,
+                reason="SessionStateUnauthorizedAccessException"))
         if scope_name is None and variable is None:
             # assignment without a scope creates the variable locally (copy-on-write)
             found = scope.find(bare)

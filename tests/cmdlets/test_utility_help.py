@@ -51,9 +51,10 @@ def test_get_command_wildcards_and_table(shell):
     outcome = shell.ok("Get-Command *-Content")
     assert [v.get("Name") for v in outcome.values] == ["Add-Content", "Get-Content", "Set-Content"]
     lines = outcome.text.split("\n")
-    assert lines[1] == "CommandType     Name                                               ModuleName"
-    assert lines[2] == "-----------     ----                                               ----------"
-    assert lines[3].startswith("Cmdlet          Add-Content                                        Microsoft")
+    # the Exchange 2010 shell's (PowerShell 2.0) columns; Definition is the first syntax line
+    assert lines[1] == "CommandType     Name                                Definition"
+    assert lines[2] == "-----------     ----                                ----------"
+    assert lines[3].startswith("Cmdlet          Add-Content                         Add-Content [-Path] <")
 
 
 def test_get_command_verb_noun_and_aliases(shell):

@@ -129,6 +129,15 @@ class FormatWide(_Formatter):
     View = Param(str, help="Accepted for compatibility; every type has only its default view.")
     Force = Param(SwitchParameter, help="Accepted for compatibility (error objects show in full anyway).")
 
+    def process(self) -> None:
+        # unlike the table and list views, the wide view lays out plain values too
+        # (`1..5 | Format-Wide` is two columns of numbers)
+        obj = self.InputObject
+        if obj is not None and is_scalar(obj) and not isinstance(obj, FormatDocument):
+            self._objects.append(obj)
+            return
+        super().process()
+
     def _documents(self, objects: list) -> list[FormatDocument]:
         column = None
         if self.Property is not None:

@@ -4,8 +4,9 @@ Contract: both read only declarations - the cmdlet registry
 (exshell.cmdlets.registry), ``CommandMetadata.from_cmdlet``/``from_function``
 and the session's functions and aliases - and render through syntax.py.
 Get-Command writes CommandInfo-like objects (CommandType, Name, ModuleName,
-Definition ...) shown as PowerShell 5.1's ``CommandType / Name / ModuleName``
-table; Get-Help writes the help text as one string.
+Definition, Parameters, ParameterSets ...) shown as the Exchange 2010 shell's
+(PowerShell 2.0) ``CommandType / Name / Definition`` table; Get-Alias writes the
+alias entries of the same shape; Get-Help writes the help text as one string.
 """
 from __future__ import annotations
 
@@ -34,9 +35,18 @@ COMMAND_INFO_TYPES = {
 }
 _KIND_ORDER = {"Alias": 0, "Function": 1, "Filter": 1, "Cmdlet": 2}
 
-for _type_name in COMMAND_INFO_TYPES.values():
-    register_view(_type_name, table=[Column("CommandType", width=15), Column("Name", "DisplayName", width=50),
-                                     Column("ModuleName")])
+def _first_line(row: Any) -> str:
+    # a cmdlet's Definition is its syntax, one line per parameter set: the table shows the first
+    definition = row.get("Definition") or ""
+    return definition.strip("\n").split("\n", 1)[0]
+
+
+# The CommandInfo table as PowerShell 2.0 (the Exchange 2010 shell) prints it; an
+# alias's Definition is the command it stands for.  One view for the base type, so
+# aliases, functions and cmdlets share one table.
+register_view("System.Management.Automation.CommandInfo",
+              table=[Column("CommandType", width=15), Column("Name", width=35),
+                     Column("Definition", _first_line)])
 register_view("HelpInfoShort", table=[Column("Name", width=33), Column("Category", width=9),
                                       Column("Module", width=25), Column("Synopsis")])
 
@@ -56,14 +66,65 @@ def function_metadata(command: Any) -> Any:
                                          cmdlet_binding, attributes)
 
 
-def _command_object(kind: str, name: str, module: str, definition: str, display: str = "") -> PSObject:
+def _command_object(kind: str, name: str, module: str, definition: str, display: str = "",
+                    metadata: Any = None) -> PSObject:
     verb, _, noun = name.partition("-")
-    return PSObject([
+    properties = [
         ("CommandType", kind), ("Name", name), ("DisplayName", display or name),
         ("ModuleName", module), ("Definition", definition),
         ("Verb", verb if noun else ""), ("Noun", noun),
-    ], [COMMAND_INFO_TYPES.get(kind, COMMAND_INFO_TYPES["Cmdlet"]),
-        "System.Management.Automation.CommandInfo", "System.Object"])
+    ]
+    if metadata is not None:
+        properties += [("Parameters", parameter_dictionary(metadata)),
+                       ("ParameterSets", parameter_sets(metadata))]
+    return PSObject(properties, [COMMAND_INFO_TYPES.get(kind, COMMAND_INFO_TYPES["Cmdlet"]),
+                                 "System.Management.Automation.CommandInfo", "System.Object"])
+
+
+def parameter_dictionary(metadata: Any) -> Any:
+    """CommandInfo.Parameters: name -> ParameterMetadata (Name, ParameterType, Aliases,
+    SwitchParameter, ParameterSets), common parameters included, as PowerShell has it."""
+    from exshell.language.members import TypeInfo
+    from exshell.language.values import Hashtable
+    table = Hashtable()
+    for name, parameter in metadata.parameters.items():
+        table[name] = PSObject([
+            ("Name", name), ("ParameterType", TypeInfo(parameter.type)),
+            ("ParameterSets", Hashtable((set_name, _set_facts(parameter, set_name))
+                                        for set_name in parameter.sets)),
+            ("IsDynamic", False), ("Aliases", list(parameter.aliases)),
+            ("SwitchParameter", parameter.is_switch),
+        ], ["System.Management.Automation.ParameterMetadata", "System.Object"])
+    return table
+
+
+def _set_facts(parameter: Any, set_name: str) -> PSObject:
+    facts = parameter.sets[set_name]
+    position = facts.position - 1 if facts.position is not None else -2147483648
+    return PSObject([("Position", position), ("IsMandatory", bool(facts.mandatory)),
+                     ("ValueFromPipeline", bool(facts.from_pipeline)),
+                     ("ValueFromPipelineByPropertyName", bool(facts.from_pipeline_by_name))],
+                    ["System.Management.Automation.ParameterSetMetadata", "System.Object"])
+
+
+def parameter_sets(metadata: Any) -> list[PSObject]:
+    """CommandInfo.ParameterSets: one CommandParameterSetInfo per set (Name, IsDefault,
+    Parameters), its text the set's syntax line as PowerShell prints it."""
+    from exshell.cmdlets.utility.syntax import syntax_line
+    from exshell.cmdlets.base import ALL_SETS
+    sets = []
+    names = [name for name in metadata.parameter_sets if name != ALL_SETS] or [ALL_SETS]
+    for set_name in names:
+        members = [PSObject([("Name", name), ("IsMandatory", parameter.is_mandatory_in(set_name)),
+                             ("ParameterType", parameter.type_name)],
+                            ["System.Management.Automation.CommandParameterInfo", "System.Object"])
+                   for name, parameter in metadata.parameters.items()
+                   if set_name in parameter.sets or ALL_SETS in parameter.sets]
+        sets.append(PSObject([("Name", set_name), ("IsDefault", set_name == metadata.default_set
+                                                   or len(names) == 1),
+                              ("Parameters", members), ("Syntax", syntax_line(metadata, set_name))],
+                             ["System.Management.Automation.CommandParameterSetInfo", "System.Object"]))
+    return sets
 
 
 def all_commands(session: Any, include_aliases: bool = True) -> list[tuple[str, str, Any]]:
@@ -157,15 +218,66 @@ class GetCommand(Cmdlet):
     def _row(self, kind: str, name: str, payload: Any) -> Optional[PSObject]:
         from exshell.binder.metadata import CommandMetadata
         if kind == "Cmdlet":
-            definition = "\n".join(syntax_lines(CommandMetadata.from_cmdlet(payload))) + "\n"
-            return _command_object(kind, name, module_of(payload), definition)
+            metadata = CommandMetadata.from_cmdlet(payload)
+            definition = "\n".join(syntax_lines(metadata)) + "\n"
+            return _command_object(kind, name, module_of(payload), definition, metadata=metadata)
         if kind == "Alias":
             from exshell.cmdlets import registry
             target = registry.lookup(payload)
             module = module_of(target) if target is not None else ""
             return _command_object(kind, name, module, payload, f"{name} -> {payload}")
-        definition = "\n".join(syntax_lines(function_metadata(payload))) + "\n"
-        return _command_object(kind, name, "", definition)
+        metadata = function_metadata(payload)
+        definition = "\n".join(syntax_lines(metadata)) + "\n"
+        return _command_object(kind, name, "", definition, metadata=metadata)
+
+
+@cmdlet("Get-Alias", default_set="Default",
+        command_type_name="Microsoft.PowerShell.Commands.GetAliasCommand",
+        synopsis="Lists aliases: PowerShell's built-in ones and those set in this session.",
+        examples=[("Get-Alias", "Every alias."), ("Get-Alias -Definition Get-Content",
+                                                  "The aliases of Get-Content.")])
+class GetAlias(Cmdlet):
+    Name = Param(ArrayOf(str), sets={"Default": ParamSet(position=1, from_pipeline_by_name=True)},
+                 wildcards=True, help="Alias names (wildcards allowed); all when omitted.")
+    Definition = Param(ArrayOf(str), sets=["Definition"], wildcards=True,
+                       help="Lists the aliases of these commands.")
+    Exclude = Param(ArrayOf(str), wildcards=True, help="Leaves out these aliases.")
+    Scope = Param(str, help="Accepted for compatibility; every visible alias is listed.")
+
+    def process(self) -> None:
+        from exshell.cmdlets import registry
+        from exshell.language.regex import has_wildcard, wildcard_to_regex
+        aliases = {alias.lower(): (alias, target) for alias, target in registry.ALIASES.items()}
+        scopes = []
+        scope = self.context.current_scope
+        while scope is not None:
+            scopes.append(scope)
+            scope = scope.parent
+        for scope in reversed(scopes):  # nearer scopes win
+            for alias, target in scope.aliases.items():
+                aliases[alias] = (alias, target)
+
+        def matcher(patterns: Any):
+            compiled = [wildcard_to_regex(str(p)) for p in patterns or []]
+            return lambda text: any(p.match(text) for p in compiled)
+
+        by_name = matcher(self.Name or ["*"])
+        by_target = matcher(self.Definition or ["*"])
+        excluded = matcher(self.Exclude or [])
+        found = [(alias, target) for alias, target in sorted(aliases.values(), key=lambda a: a[0].lower())
+                 if by_name(alias) and by_target(target) and not excluded(alias)]
+        for written in self.Name or []:
+            if not has_wildcard(written) and not any(a.lower() == written.lower() for a, _ in found):
+                self.write_error(ErrorRecord(
+                    message=f"Cannot find alias because alias '{written}' does not exist.",
+                    error_id="ItemNotFoundException", category="ObjectNotFound", target_object=written,
+                    target_name=written, target_type="String", activity="Get-Alias",
+                    reason="ItemNotFoundException", command_type_name=self.info.command_type_name,
+                    exception_type="System.Management.Automation.ItemNotFoundException"))
+        for alias, target in found:
+            cls = registry.lookup(target)
+            module = module_of(cls) if cls is not None else ""
+            self.write_object(_command_object("Alias", alias, module, target, f"{alias} -> {target}"))
 
 
 GENERAL_HELP = """

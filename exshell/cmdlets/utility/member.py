@@ -1,4 +1,5 @@
-"""Get-Member: the properties and methods of pipeline objects, per type.
+"""Get-Member: the properties and methods of pipeline objects, per type; Add-Member:
+note properties added to objects.
 
 Contract: for each distinct type name among the input objects (first seen
 first), writes MemberDefinition objects (TypeName, Name, MemberType,
@@ -7,12 +8,16 @@ Definition), which show as PowerShell's ``TypeName: X`` header followed by the
 about a value: the properties of objects (``ps_properties()``; NoteProperty
 for custom objects, Property otherwise) and the methods the language
 implements for strings, arrays, hashtables, dates and numbers.
+
+Add-Member sets a property of a custom object, or (any other object) records a note
+property in exshell.language.values' note table, which property access and the
+formatter read; only NoteProperty members are supported.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from exshell.cmdlets.base import ArrayOf, Cmdlet, Param, cmdlet
+from exshell.cmdlets.base import ArrayOf, Cmdlet, Param, ParamSet, cmdlet
 from exshell.errors import ErrorRecord
 from exshell.host.format import Column, object_properties, register_view, type_names
 from exshell.language.values import Hashtable, PSObject, SwitchParameter
@@ -173,3 +178,92 @@ class GetMember(Cmdlet):
                 reason="InvalidOperationException",
                 command_type_name="Microsoft.PowerShell.Commands.GetMemberCommand",
                 exception_type="System.InvalidOperationException"))
+
+
+# ----------------------------------------------------------------- Add-Member
+
+# PSMemberTypes names (the values -MemberType accepts); exshell adds NoteProperty members.
+MEMBER_TYPES = ["AliasProperty", "CodeProperty", "Property", "NoteProperty", "ScriptProperty",
+                "Properties", "PropertySet", "Method", "CodeMethod", "ScriptMethod", "Methods",
+                "ParameterizedProperty", "MemberSet", "Event", "Dynamic", "All"]
+_IMMUTABLE = (str, int, float, bool)
+
+
+@cmdlet("Add-Member", default_set="TypeNameSet",
+        command_type_name="Microsoft.PowerShell.Commands.AddMemberCommand",
+        synopsis="Adds note properties to an object (custom objects, Exchange objects, hashtables).",
+        examples=[("$report | Add-Member -NotePropertyName Checked -NotePropertyValue (Get-Date)",
+                   "Adds a Checked property to an existing object."),
+                  ("Get-SendConnector | ForEach-Object { $_ | Add-Member NoteProperty Site 'HQ' -PassThru }",
+                   "Passes each connector on with an extra Site property.")])
+class AddMember(Cmdlet):
+    InputObject = Param(object, mandatory=True, from_pipeline=True, help="The object to extend.")
+    MemberType = Param(str, sets={"MemberSet": ParamSet(mandatory=True, position=1)}, aliases=["Type"],
+                       values=MEMBER_TYPES, help="The kind of member; exshell adds NoteProperty members.")
+    Name = Param(str, sets={"MemberSet": ParamSet(mandatory=True, position=2)},
+                 help="The new member's name.")
+    Value = Param(object, sets={"MemberSet": ParamSet(position=3)}, help="The new property's value.")
+    SecondValue = Param(object, sets={"MemberSet": ParamSet(position=4)},
+                        help="Only meaningful for member types exshell does not add.")
+    NotePropertyName = Param(str, sets={"NotePropertySingleMemberSet": ParamSet(mandatory=True, position=1)},
+                             help="The new note property's name.")
+    NotePropertyValue = Param(object, sets={"NotePropertySingleMemberSet": ParamSet(mandatory=True, position=2)},
+                              help="The new note property's value.")
+    NotePropertyMembers = Param(Hashtable, sets={"NotePropertyMultiMemberSet": ParamSet(mandatory=True,
+                                                                                     position=1)},
+                                help="Several note properties at once: name = value pairs.")
+    TypeName = Param(str, sets={"TypeNameSet": ParamSet(mandatory=True), "MemberSet": ParamSet(),
+                                "NotePropertySingleMemberSet": ParamSet(),
+                                "NotePropertyMultiMemberSet": ParamSet()},
+                     help="A type name to put first in the object's type names.")
+    Force = Param(SwitchParameter, help="Replaces a member that already exists.")
+    PassThru = Param(SwitchParameter, help="Writes the extended object to the pipeline.")
+
+    def process(self) -> None:
+        target = self.InputObject
+        if self.parameter_set == "MemberSet":
+            if self.MemberType.lower() != "noteproperty":
+                self.throw_terminating_error(self._failure(
+                    f"exshell can add only NoteProperty members, not {self.MemberType}.",
+                    "MemberTypeNotSupported", "NotImplemented", "NotSupportedException"))
+                return
+            members = [(self.Name, self.Value)]
+        elif self.parameter_set == "NotePropertySingleMemberSet":
+            members = [(self.NotePropertyName, self.NotePropertyValue)]
+        elif self.parameter_set == "NotePropertyMultiMemberSet":
+            members = [(str(key), value) for key, value in self.NotePropertyMembers.items()]
+        else:
+            members = []
+        if isinstance(target, _IMMUTABLE) and not isinstance(target, PSObject):
+            self.throw_terminating_error(self._failure(
+                "exshell cannot add members to a string, number or Boolean value; "
+                "make an object with [pscustomobject]@{...} instead.",
+                "CannotAddMemberToValue", "NotImplemented", "NotSupportedException"))
+            return
+        for name, value in members:
+            if self._exists(target, name) and not self.Force:
+                self.write_error(self._failure(
+                    f'Cannot add a member with the name "{name}" because a member with that name '
+                    "already exists. To overwrite the member anyway, add the Force parameter to "
+                    "your command.", "MemberAlreadyExists", "InvalidOperation", "InvalidOperationException"))
+                return
+            if isinstance(target, PSObject):
+                target.set(name, value)
+            else:
+                from exshell.language.values import add_note_property
+                add_note_property(target, name, value)
+        if self.TypeName and isinstance(target, PSObject):
+            target.type_names = [self.TypeName] + [n for n in target.type_names if n != self.TypeName]
+        if self.PassThru:
+            self.write_object(target)
+
+    @staticmethod
+    def _exists(target: Any, name: str) -> bool:
+        lowered = name.lower()
+        return any(key.lower() == lowered for key, _ in object_properties(target))
+
+    def _failure(self, text: str, error_id: str, category: str, reason: str) -> ErrorRecord:
+        return ErrorRecord(message=text, error_id=error_id, category=category,
+                           target_object=self.InputObject, activity="Add-Member", reason=reason,
+                           command_type_name="Microsoft.PowerShell.Commands.AddMemberCommand",
+                           exception_type=f"System.{reason}")

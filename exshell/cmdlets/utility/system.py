@@ -1,8 +1,9 @@
-"""System cmdlets: Get-Date, Start-Sleep, Get-Credential, ConvertTo-SecureString, New-Object.
+"""System cmdlets: Get-Date, New-TimeSpan, Start-Sleep, Get-Credential, ConvertTo-SecureString, New-Object.
 
 Contract:
   * Get-Date returns a local ``datetime`` (or a string with -Format/-UFormat,
-    .NET custom and standard formats through exshell.language.formatting).
+    .NET custom and standard formats through exshell.language.formatting);
+    New-TimeSpan returns a ``timedelta`` (End - Start, or the -Days/-Hours/... sum).
   * Get-Credential asks through ``session.host.ui`` (``read_line`` for the user
     name, ``read_secret`` for the password); a non-interactive shell gets a
     terminating error that says how to build a credential instead.
@@ -123,6 +124,37 @@ class GetDate(Cmdlet):
         if self.is_bound("Millisecond"):
             changes["microsecond"] = self.Millisecond * 1000
         return moment.replace(**changes) if changes else moment
+
+
+# ----------------------------------------------------------------- New-TimeSpan
+
+@cmdlet("New-TimeSpan", default_set="Date",
+        command_type_name="Microsoft.PowerShell.Commands.NewTimeSpanCommand",
+        synopsis="Makes a time span: between two dates, or from days, hours, minutes and seconds.",
+        examples=[("New-TimeSpan -Start $queue.DateReceived", "How long ago a message arrived."),
+                  ("Set-TransportConfig -MaxDumpsterTime (New-TimeSpan -Days 7)", "Seven days.")])
+class NewTimeSpan(Cmdlet):
+    Start = Param(datetime, sets={"Date": ParamSet(position=1, from_pipeline_by_name=True)},
+                  aliases=["LastWriteTime"], help="The start (default: now).")
+    End = Param(datetime, sets={"Date": ParamSet(position=2)}, help="The end (default: now).")
+    Days = Param(int, sets=["Time"], help="Days in the span.")
+    Hours = Param(int, sets=["Time"], help="Hours in the span.")
+    Minutes = Param(int, sets=["Time"], help="Minutes in the span.")
+    Seconds = Param(int, sets=["Time"], help="Seconds in the span.")
+
+    def process(self) -> None:
+        if self.parameter_set == "Time":
+            self.write_object(timedelta(days=self.Days or 0, hours=self.Hours or 0,
+                                        minutes=self.Minutes or 0, seconds=self.Seconds or 0))
+            return
+        now = datetime.now()
+        start = self.Start if self.Start is not None else now
+        end = self.End if self.End is not None else now
+        if start.tzinfo is not None and end.tzinfo is None:
+            end = end.astimezone(start.tzinfo)
+        elif end.tzinfo is not None and start.tzinfo is None:
+            start = start.astimezone(end.tzinfo)
+        self.write_object(end - start)
 
 
 # ----------------------------------------------------------------- Start-Sleep
