@@ -75,6 +75,7 @@ MESSAGES: dict[str, str] = {
     "MissingStatementBlockAfterElse": "Missing statement block after 'else' keyword.",
     "MissingVariableNameAfterForeach": "Missing variable name after foreach.",
     "MissingInInForeach": "Missing 'in' after variable in foreach loop.",
+    "MissingSwitchStatementClause": "Missing statement block in switch statement clause.",
     "MissingForeachStatementBody": "Missing statement body in foreach loop.",
     "MissingLoopStatement": "Missing statement body in {0} loop.",
     "MissingWhileOrUntilInDoWhile": "Missing while or until keyword in do loop.",

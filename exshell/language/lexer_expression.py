@@ -81,6 +81,11 @@ class ExpressionScanner:
     def _scan_expression(self, pos: int, char: str, accepts: Any) -> Tok:
         text = self.text
         if "FUNC_NAME" in accepts:
+            if is_terminator(char):  # `function {`: PowerShell's "Missing name after function keyword."
+                keyword = getattr(self, "last_keyword", None)
+                after = keyword.end_pos if keyword is not None else pos
+                raise LexError("MissingNameAfterKeyword", after, after,
+                               keyword.value if keyword is not None else "function")
             return self._scan_generic(pos, "FUNC_NAME")
         if char == "$":
             if text.startswith("$(", pos):
@@ -171,6 +176,9 @@ class ExpressionScanner:
                 return Tok("SWITCH_FLAG", text[pos:end], pos, end, name)
             kind = DASH_OPERATORS.get(name)
             if kind is None:
+                if "ASSIGN" in accepts and self.frames[-1][0] == "hash":
+                    # `@{Content-Type = 1}`: a key with a dash must be quoted
+                    raise LexError("MissingEqualsInHashLiteral", pos, end)
                 raise LexError("UnexpectedToken", pos, end, text[pos:end])
             return Tok(kind, text[pos:end], pos, end, name)
         if nxt and nxt in DASHES:

@@ -134,6 +134,9 @@ def _classify(c: _Context) -> tuple[str, ast.Extent, tuple, bool]:
     keyword = _keyword_error(c, treat_as_end)
     if keyword is not None:
         return keyword
+    clause = _incomplete_clause(c, last_type, offending_type)
+    if clause is not None:
+        return clause
     condition = _unclosed_condition(c)
     if condition is not None:
         return condition
@@ -184,6 +187,21 @@ def _keyword_error(c: _Context, treat_as_end: bool) -> Optional[tuple[str, ast.E
             return error_id, c.after_last(), (keyword.value,) if with_name else (), incomplete
     if last.type == "RBRACE" and keyword.type == "DO" and ("WHILE" in c.expected or "UNTIL" in c.expected):
         return "MissingWhileOrUntilInDoWhile", c.after_last(), (), incomplete
+    return None
+
+
+def _incomplete_clause(c: _Context, last_type: Optional[str], offending_type: Optional[str]
+                       ) -> Optional[tuple[str, ast.Extent, tuple, bool]]:
+    """Parts PowerShell names: foreach's 'in', a switch clause's block, an index."""
+    keyword = c.job.last_keyword
+    if keyword is not None and keyword.type == "FOREACH" and last_type == "VARIABLE" and "IN" in c.expected:
+        return "MissingInInForeach", c.after_last(), (), c.at_end
+    frame = c.frame
+    if frame is not None and frame[0] == "switch" and "LBRACE" in c.expected \
+            and last_type not in ("SWITCH_LBRACE", "NEWLINE", "SEMI", "RBRACE"):
+        return "MissingSwitchStatementClause", c.after_last(), (), c.at_end
+    if last_type == "LBRACKET_IDX" and (c.at_end or offending_type in ("RBRACKET", "NEWLINE")):
+        return "MissingArrayIndexExpression", c.after_last(), (), c.at_end
     return None
 
 
