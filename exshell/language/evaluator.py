@@ -46,11 +46,6 @@ def call_depth_record(extent: Any) -> ErrorRecord:
                        exception_type="System.Management.Automation.ScriptCallDepthException")
 
 
-def _NO_ARGUMENT() -> Any:
-    from exshell.invocation import NO_ARGUMENT
-    return NO_ARGUMENT
-
-
 def internal_error_record(failure: Exception, extent: Any) -> ErrorRecord:
     text = str(failure) or type(failure).__name__
     return ErrorRecord(message=text, error_id=type(failure).__name__, category="NotSpecified",
@@ -123,7 +118,8 @@ class Evaluator(VariableAccess):
         gate = OutputGate(session, sink) if sink is not None else None
         try:
             if script.params is not None:
-                self._bind_script_parameters(script, list(args or []))
+                from exshell.language.script_blocks import bind_script_arguments
+                bind_script_arguments(self, script, list(args or []))
             elif args is not None:
                 scope.set_local("args", list(args))
             statements = _script_statements(script)
@@ -165,30 +161,6 @@ class Evaluator(VariableAccess):
             if gate is not None:
                 gate.close()
         return outputs, had_error
-
-    def _bind_script_parameters(self, script: ast.ScriptBlockAst, args: list) -> None:
-        """A script's param() block takes the command-line arguments (``-Name value``
-        or positional), bound by the same binder as functions."""
-        from exshell.binder.binder import bind_arguments
-        from exshell.binder.metadata import CommandMetadata
-        from exshell.invocation import ArgumentElement, InvocationInfo, ParameterElement
-        from exshell.language.pipeline import bind_parameter_variables
-        elements: list = []
-        for arg in args:
-            text = conv.to_string(arg)
-            if text.startswith("-") and len(text) > 1 and (text[1].isalpha() or text[1] == "_"):
-                name, colon, value = text[1:].partition(":")
-                elements.append(ParameterElement(name, value if colon else _NO_ARGUMENT(), text))
-            else:
-                elements.append(ArgumentElement(arg))
-        path = script.extent.source.path or ""
-        binding = any(a.type_name.lower() == "cmdletbinding" for a in script.attributes)
-        metadata = CommandMetadata.from_function(os.path.basename(path) or "script", script.params,
-                                                 binding, script.attributes)
-        invocation = InvocationInfo(command_name=os.path.basename(path))
-        result = bind_arguments(metadata, elements, self.session, invocation)
-        bind_parameter_variables(self, metadata, result, keep_existing=False)
-        self.session.current_scope.set_local("args", [unwrap(a) for a in result.unbound_args])
 
     # ----------------------------------------------------------- statements
     def exec_block(self, statements: Optional[list], emit: Emit) -> None:

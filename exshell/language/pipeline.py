@@ -25,7 +25,7 @@ from exshell.invocation import (NO_ARGUMENT, ArgumentElement, CommandInfo, Invoc
                                 ParameterElement)
 from exshell.language import ast
 from exshell.language import conversions as conv
-from exshell.language.scopes import Variable
+from exshell.language.script_blocks import run_simple_block
 from exshell.language.values import (AUTOMATION_NULL, ArgumentNumber, Hashtable, ScriptBlock,
                                      unwrap)
 
@@ -164,45 +164,6 @@ class PipelineRunner:
         return FunctionProcessor(self, info.name, info.implementation, elements, invocation,
                                  dot_source=dot, is_filter=info.kind == "Filter", info=info)
 
-    def _invoke_simple_block(self, body: ast.ScriptBlockAst, dollar_under: Any) -> list:
-        """The common case of ForEach-Object / Where-Object / .Where(): a block without
-        param() or named blocks, run in the caller's scope with only ``$_`` set.  Same
-        effect as the general path (a FunctionProcessor) at a fraction of the cost: no
-        binding, no new scope, the caller's $_/$args/$input put back afterwards."""
-        session = self.session
-        if _SESSION_FACTS is None:
-            _load_session_facts()
-        max_depth, no_input = _SESSION_FACTS  # type: ignore[misc]
-        variables = session.current_scope.variables
-        current = None if dollar_under is no_input or dollar_under is AUTOMATION_NULL else dollar_under
-        saved: list = []
-        for (key, name), value in zip(_SIMPLE_BLOCK_LOCALS, (current, current, [], [])):
-            variable = variables.get(key)
-            if variable is None:
-                variables[key] = Variable(name, value)
-                saved.append(None)
-            else:
-                saved.append((variable, variable.value))
-                variable.value = value
-        produced: list = []
-        session.call_depth += 1
-        try:
-            if session.call_depth > max_depth:
-                from exshell.language.evaluator import call_depth_record, mark_script_terminating
-                raise mark_script_terminating(PSRuntimeError(call_depth_record(body.extent)))
-            self.evaluator.exec_block(body.end, produced.append)
-        except ReturnSignal:
-            pass
-        finally:
-            session.call_depth -= 1
-            for (key, _name), kept in zip(_SIMPLE_BLOCK_LOCALS, saved):
-                if kept is None:
-                    variables.pop(key, None)
-                else:
-                    kept[0].value = kept[1]
-                    variables[key] = kept[0]
-        return produced
-
     def _script_file_processor(self, path: str, elements: list, invocation: InvocationInfo,
                                dot: bool) -> "FunctionProcessor":
         from exshell.host.scriptfile import read_script_text
@@ -299,7 +260,7 @@ class PipelineRunner:
         body = block.ast
         if (not new_scope and not has_input and not args and body.params is None
                 and body.begin is None and body.process is None and not body.attributes):
-            return self._invoke_simple_block(body, dollar_under)
+            return run_simple_block(self.evaluator, body, dollar_under)
         elements = [ArgumentElement(arg, None, literal=False) for arg in args]
         invocation = InvocationInfo(command_name="", expecting_input=has_input)
         produced: list = []
@@ -316,19 +277,6 @@ class PipelineRunner:
                 processor.process(item)
         processor.end()
         return produced
-
-
-_SESSION_FACTS: Optional[tuple] = None  # (MAX_CALL_DEPTH, NO_INPUT), read once: session imports us
-
-
-def _load_session_facts() -> None:
-    global _SESSION_FACTS
-    from exshell.session import MAX_CALL_DEPTH, NO_INPUT as SESSION_NO_INPUT
-    _SESSION_FACTS = (MAX_CALL_DEPTH, SESSION_NO_INPUT)
-
-
-# (key in Scope.variables, name) of the automatic variables a simple block sets
-_SIMPLE_BLOCK_LOCALS = (("_", "_"), ("psitem", "PSItem"), ("args", "args"), ("input", "input"))
 
 
 def _stopping_position(processors: list, signal: StopUpstreamSignal) -> int:

@@ -1,0 +1,94 @@
+"""Running script code outside the command-processor protocol.
+
+Contract:
+    run_simple_block(evaluator, body, dollar_under) -> list
+        the common case of ForEach-Object / Where-Object / .Where() / switch conditions:
+        a block without param() or named blocks, run in the caller's scope with only
+        ``$_`` (``$PSItem``) set and ``$args``/``$input`` empty; the caller's values of
+        those four are put back afterwards.  Same effect as the general path (a
+        pipeline.FunctionProcessor) without binding or a new scope, so a pipeline of
+        100,000 objects costs a fraction of the time.
+    bind_script_arguments(evaluator, script, args)
+        a script file's param() block takes the command-line arguments (``-Name value``
+        or positional), bound by the binder as a function's are.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Optional
+
+from exshell.errors import PSRuntimeError, ReturnSignal
+from exshell.language import ast
+from exshell.language.scopes import Variable
+from exshell.language.values import AUTOMATION_NULL, unwrap
+
+_SESSION_FACTS: Optional[tuple] = None  # (MAX_CALL_DEPTH, NO_INPUT), read once: session imports us
+
+# (key in Scope.variables, name) of the automatic variables a simple block sets
+_SIMPLE_BLOCK_LOCALS = (("_", "_"), ("psitem", "PSItem"), ("args", "args"), ("input", "input"))
+
+
+def _load_session_facts() -> tuple:
+    global _SESSION_FACTS
+    from exshell.session import MAX_CALL_DEPTH, NO_INPUT as SESSION_NO_INPUT
+    _SESSION_FACTS = (MAX_CALL_DEPTH, SESSION_NO_INPUT)
+    return _SESSION_FACTS
+
+
+def run_simple_block(evaluator: Any, body: ast.ScriptBlockAst, dollar_under: Any) -> list:
+    session = evaluator.session
+    max_depth, no_input = _SESSION_FACTS or _load_session_facts()
+    variables = session.current_scope.variables
+    current = None if dollar_under is no_input or dollar_under is AUTOMATION_NULL else dollar_under
+    saved: list = []
+    for (key, name), value in zip(_SIMPLE_BLOCK_LOCALS, (current, current, [], [])):
+        variable = variables.get(key)
+        if variable is None:
+            variables[key] = Variable(name, value)
+            saved.append(None)
+        else:
+            saved.append((variable, variable.value))
+            variable.value = value
+    produced: list = []
+    session.call_depth += 1
+    try:
+        if session.call_depth > max_depth:
+            from exshell.language.evaluator import call_depth_record, mark_script_terminating
+            raise mark_script_terminating(PSRuntimeError(call_depth_record(body.extent)))
+        evaluator.exec_block(body.end, produced.append)
+    except ReturnSignal:
+        pass
+    finally:
+        session.call_depth -= 1
+        for (key, _name), kept in zip(_SIMPLE_BLOCK_LOCALS, saved):
+            if kept is None:
+                variables.pop(key, None)
+            else:
+                kept[0].value = kept[1]
+                variables[key] = kept[0]
+    return produced
+
+
+def bind_script_arguments(evaluator: Any, script: ast.ScriptBlockAst, args: list) -> None:
+    from exshell.binder.binder import bind_arguments
+    from exshell.binder.metadata import CommandMetadata
+    from exshell.invocation import NO_ARGUMENT, ArgumentElement, InvocationInfo, ParameterElement
+    from exshell.language import conversions as conv
+    from exshell.language.pipeline import bind_parameter_variables
+    elements: list = []
+    for arg in args:
+        text = conv.to_string(arg)
+        if text.startswith("-") and len(text) > 1 and (text[1].isalpha() or text[1] == "_"):
+            name, colon, value = text[1:].partition(":")
+            elements.append(ParameterElement(name, value if colon else NO_ARGUMENT, text))
+        else:
+            elements.append(ArgumentElement(arg))
+    path = script.extent.source.path or ""
+    binding = any(a.type_name.lower() == "cmdletbinding" for a in script.attributes)
+    metadata = CommandMetadata.from_function(os.path.basename(path) or "script", script.params,
+                                             binding, script.attributes)
+    invocation = InvocationInfo(command_name=os.path.basename(path))
+    session = evaluator.session
+    result = bind_arguments(metadata, elements, session, invocation)
+    bind_parameter_variables(evaluator, metadata, result, keep_existing=False)
+    session.current_scope.set_local("args", [unwrap(a) for a in result.unbound_args])
