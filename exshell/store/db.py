@@ -3,7 +3,8 @@
 Contract:
   * ``store_path(path=None)`` - where the store lives: ``path``, else the file
     named by ``EXSHELL_STORE``, else ``platformdirs.user_data_dir('exshell')/exshell.db``.
-  * ``Database(path)`` - one connection per process and file, WAL journal,
+  * ``Database(path, create_folder=False)`` - one connection per process and
+    file (its folder must exist unless ``create_folder``), WAL journal,
     30 s busy timeout (so two shells writing at once wait for each other instead
     of failing with "database is locked"), file mode 0600, schema migrated to
     ``SCHEMA_VERSION`` on open.
@@ -82,13 +83,16 @@ def store_path(path: Optional[str | os.PathLike] = None) -> Path:
     return Path(platformdirs.user_data_dir("exshell")) / "exshell.db"
 
 
-def _create_private_file(path: Path) -> None:
+def _create_private_file(path: Path, create_folder: bool) -> None:
     """Create ``path`` with mode 0600 before SQLite opens it (SQLite would use the umask).
 
     SQLite gives the -wal and -shm files the mode of the main file, so making the
-    main file private keeps the journal private too.
+    main file private keeps the journal private too.  Only the per-user data
+    folder is created when missing: a folder someone named (EXSHELL_STORE) that
+    does not exist is a mistake to report, not a tree to build.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if create_folder:
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
@@ -99,12 +103,12 @@ def _create_private_file(path: Path) -> None:
 class Database:
     """One SQLite connection with WAL, a busy timeout and re-entrant transactions."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, create_folder: bool = False):
         self.path = Path(path)
         self._depth = 0
         self._lock = threading.RLock()
         try:
-            _create_private_file(self.path)
+            _create_private_file(self.path, create_folder)
             os.chmod(self.path, 0o600)
             # isolation_level=None: we issue BEGIN/COMMIT ourselves, so Python's
             # sqlite3 module never opens a hidden transaction behind our back.
@@ -156,6 +160,12 @@ class Database:
             return found
         with self.transaction():
             before = self.schema_version()
+            if before == 0 and self.connection.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone():
+                # Tables but no schema_version: some other program's database.
+                raise StoreUnavailable(
+                    f"The file '{self.path}' is an SQLite database of another program, not an "
+                    "exshell configuration store.", "StoreForeignDatabase", target=str(self.path))
             if before == 0:
                 self.connection.execute(
                     "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, "

@@ -54,7 +54,9 @@ def open_store(path: Optional[str | os.PathLike] = None) -> "Store":
     resolved = store_path(path).resolve()
     store = _stores.get(resolved)
     if store is None:
-        store = _stores[resolved] = Store(Database(resolved))
+        # Only the per-user default location has a folder we may create.
+        default_location = not path and not os.environ.get("EXSHELL_STORE")
+        store = _stores[resolved] = Store(Database(resolved, create_folder=default_location))
     return store
 
 

@@ -174,3 +174,32 @@ def test_failed_inner_step_is_undone_even_if_the_caller_continues(store):
         except ValidationError:
             pass
     assert [c.Name for c in store.find("SendConnector", "*")] == ["Kept"]
+
+
+def test_a_named_store_in_a_missing_folder_is_refused_not_created(tmp_path):
+    target = tmp_path / "missing" / "dir" / "org.db"
+    with pytest.raises(StoreUnavailable) as caught:
+        Database(target)
+    assert "couldn't be created" in str(caught.value)
+    assert not (tmp_path / "missing").exists()
+
+
+def test_the_default_location_creates_its_folder(tmp_path):
+    target = tmp_path / "data" / "exshell" / "exshell.db"
+    Database(target, create_folder=True).close()
+    assert target.exists()
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "other.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE customers (id INTEGER, name TEXT)")
+    connection.commit()
+    connection.close()
+    with pytest.raises(StoreUnavailable) as caught:
+        Database(path)
+    assert caught.value.error_id == "StoreForeignDatabase"
+    assert "not an exshell configuration store" in str(caught.value)
+    tables = [row[0] for row in sqlite3.connect(path).execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")]
+    assert tables == ["customers"]
