@@ -40,14 +40,13 @@ def run_simple_block(evaluator: Any, body: ast.ScriptBlockAst, dollar_under: Any
     max_depth, no_input = _SESSION_FACTS or _load_session_facts()
     variables = session.current_scope.variables
     current = None if dollar_under is no_input or dollar_under is AUTOMATION_NULL else dollar_under
-    saved: list = []
-    for (key, name), value in zip(_SIMPLE_BLOCK_LOCALS, (current, current, [], [])):
-        variable = variables.get(key)
+    # this runs once per pipeline object: plain loops over the four names, no helpers
+    saved = [variables.get(key) for key, _ in _SIMPLE_BLOCK_LOCALS]
+    old_values = [variable.value if variable is not None else None for variable in saved]
+    for (key, name), variable, value in zip(_SIMPLE_BLOCK_LOCALS, saved, (current, current, [], [])):
         if variable is None:
             variables[key] = Variable(name, value)
-            saved.append(None)
         else:
-            saved.append((variable, variable.value))
             variable.value = value
     produced: list = []
     session.call_depth += 1
@@ -60,12 +59,12 @@ def run_simple_block(evaluator: Any, body: ast.ScriptBlockAst, dollar_under: Any
         pass
     finally:
         session.call_depth -= 1
-        for (key, _name), kept in zip(_SIMPLE_BLOCK_LOCALS, saved):
-            if kept is None:
+        for (key, _name), variable, value in zip(_SIMPLE_BLOCK_LOCALS, saved, old_values):
+            if variable is None:
                 variables.pop(key, None)
             else:
-                kept[0].value = kept[1]
-                variables[key] = kept[0]
+                variable.value = value
+                variables[key] = variable
     return produced
 
 
