@@ -52,7 +52,7 @@ class StoreError(PSRuntimeError):
             category=self.category,
             target_object=self.target,
             target_name=target_name,
-            target_type="",
+            target_type=_type_name(self.target),
             reason=short_name,
             exception_type=self.exception_name,
         )
@@ -65,6 +65,28 @@ class StoreError(PSRuntimeError):
 
     def __str__(self) -> str:
         return self.message
+
+
+_PRIMITIVE_NAMES = {bool: "Boolean", int: "Int32", float: "Double", str: "String"}
+
+
+def _type_name(target: Any) -> str:
+    """The short .NET type name PowerShell prints after the target in CategoryInfo
+    (``(nope:String)``, ``(Contoso:SmtpSendConnectorConfig)``)."""
+    if target is None:
+        return ""
+    primitive = _PRIMITIVE_NAMES.get(type(target))
+    if primitive:
+        return primitive
+    type_names = getattr(target, "ps_type_names", None)
+    if callable(type_names):
+        names = type_names()
+        if names:
+            return str(names[0]).rsplit(".", 1)[-1]
+    dotnet = getattr(target, "dotnet_name", None) or getattr(type(target), "dotnet_name", None)
+    if isinstance(dotnet, str) and dotnet:
+        return dotnet.split("[", 1)[0].rsplit(".", 1)[-1]
+    return type(target).__name__
 
 
 class ValidationError(StoreError):
