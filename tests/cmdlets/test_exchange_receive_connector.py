@@ -158,3 +158,12 @@ def test_usage_parameter_without_a_default_reports_what_is_required(shell, usage
     result = shell.run(f"New-ReceiveConnector -Name U -Usage {usage} {other}")
     assert f"The {missing} parameter is required for the {usage} usage type." in result.err, result.text
     assert "U" not in shell.ok("Get-ReceiveConnector | ForEach-Object { $_.Name }").split()
+
+
+def test_binding_conflict_names_the_clashing_range_of_the_bindings_family(shell):
+    result = shell.run('Set-ReceiveConnector "EXCH01\\Client EXCH01" -Bindings 0.0.0.0:25')
+    assert 'conflict with the settings on Receive connector "EXCH01\\Default EXCH01"' in result.err
+    assert "(binding 0.0.0.0:25)" in result.err
+    assert "(remote IP range 0.0.0.0-255.255.255.255)" in result.err
+    result = shell.run('Set-ReceiveConnector "EXCH01\\Client EXCH01" -Bindings "[::]:25"')
+    assert "(remote IP range ::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff)" in result.err

@@ -278,7 +278,11 @@ def _conflicting_pair(mine: ReceiveConnector, other: ReceiveConnector) -> Option
     for binding in mine.Bindings:
         if not any(_bindings_overlap(binding, theirs) for theirs in other.Bindings):
             continue
-        for remote in mine.RemoteIPRanges:
+        # Name a remote range of the binding's own address family when one clashes:
+        # an IPv4 listener meets IPv4 clients (the message should not cite ::/0 for it).
+        version = _binding_parts(binding)[0].version
+        remotes = sorted(mine.RemoteIPRanges, key=lambda r: ip_range_bounds(r)[0] != version)
+        for remote in remotes:
             if any(_ranges_conflict(remote, theirs) for theirs in other.RemoteIPRanges):
                 return str(binding), str(remote)
     return None
