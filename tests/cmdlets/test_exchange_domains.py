@@ -118,3 +118,16 @@ def test_remove_remote_domain_and_unknown_identity(shell):
     shell.ok("New-RemoteDomain -DomainName contoso.com -Name Contoso\nRemove-RemoteDomain Contoso -Confirm:$false")
     assert "couldn't be found" in shell.run("Get-RemoteDomain Contoso").err
     assert "couldn't be found" in shell.run("Set-AcceptedDomain Nope -MakeDefault $true").err
+
+
+def test_remote_domain_character_sets_are_checked(shell):
+    result = shell.run("Set-RemoteDomain Default -CharacterSet txt")
+    assert '"txt" isn\'t a valid value for the CharacterSet property.' in result.err
+    assert "InvalidCharacterSet" in result.err
+    assert _value(shell.ok("Get-RemoteDomain Default | Format-List"), "CharacterSet") == "iso-8859-1"
+    shell.ok("Set-RemoteDomain Default -CharacterSet UTF-8 -NonMimeCharacterSet $null")
+    out = shell.ok("Get-RemoteDomain Default | Format-List")
+    assert _value(out, "CharacterSet") == "utf-8"
+    assert shell.ok('"[$((Get-RemoteDomain Default).NonMimeCharacterSet)]"').strip() == "[]"
+    result = shell.run("Set-RemoteDomain Default -NonMimeCharacterSet latin")
+    assert '"latin" isn\'t a valid value for the NonMimeCharacterSet property.' in result.err

@@ -23,6 +23,17 @@ from exshell.store.models.fields import CountOrUnlimited, SmtpDomainWithSubdomai
 
 DEFAULT_REMOTE_DOMAIN = "Default"
 
+#: The character sets Set-RemoteDomain -CharacterSet / -NonMimeCharacterSet accept
+#: (the page's list; Exchange compares them case-insensitively).
+CHARACTER_SETS = (
+    "big5", "din_66003", "euc-jp", "euc-kr", "gb18030", "gb2312", "hz-gb-2312", "iso-2022-jp",
+    "iso-2022-kr", "iso-8859-1", "iso-8859-13", "iso-8859-15", "iso-8859-2", "iso-8859-3",
+    "iso-8859-4", "iso-8859-5", "iso-8859-6", "iso-8859-7", "iso-8859-8", "iso-8859-9", "koi8-r",
+    "koi8-u", "ks_c_5601-1987", "ns_4551-1", "sen_850200_b", "shift_jis", "utf-7", "utf-8",
+    "windows-1250", "windows-1251", "windows-1252", "windows-1253", "windows-1254",
+    "windows-1255", "windows-1256", "windows-1257", "windows-1258", "windows-874",
+)
+
 
 class AcceptedDomain(ExchangeObject):
     KIND: ClassVar[str] = "AcceptedDomain"
@@ -124,6 +135,16 @@ class RemoteDomain(ExchangeObject):
         warnings = super().check_rules()
         if self.DomainName is None:
             fail("The DomainName property can't be empty.", "DomainNameRequired", target=self.Name)
+        for name in ("CharacterSet", "NonMimeCharacterSet"):
+            value = getattr(self, name)
+            if value is None or value == "":
+                continue
+            known = value.strip().lower()
+            if known not in CHARACTER_SETS:
+                fail(f'"{value}" isn\'t a valid value for the {name} property. Valid values are: '
+                     f'{", ".join(CHARACTER_SETS)}, or $null.', "InvalidCharacterSet", target=value)
+            if known != value:
+                setattr(self, name, known)
         if self.RequiredCharsetCoverage is not None and not 0 <= self.RequiredCharsetCoverage <= 100:
             fail(f"The value of property 'RequiredCharsetCoverage' is out of range: "
                  f"{self.RequiredCharsetCoverage}. The valid range is from 0 to 100.",
