@@ -18,6 +18,9 @@ Contract for a model class (one per Exchange object class):
   * ``check_removal(store)`` - refuses removals Exchange refuses.
   * ``with_changes(**properties)`` - a validated copy (what Set-* stores).
   * ``ps_properties()`` / ``ps_type_names()`` / ``str()`` - the PowerShell view.
+  * ``ps_set_property(name, value)`` - ``$obj.Name = value`` in a script: converts
+    through the field's type, refuses read-only and unknown properties with
+    PowerShell's records; changes only this in-memory copy (a Set- cmdlet writes).
 """
 from __future__ import annotations
 
