@@ -113,6 +113,9 @@ class Evaluator(VariableAccess):
         if is_file:
             scope.set_local("PSScriptRoot", os.path.dirname(script.extent.source.path or ""))
             scope.set_local("PSCommandPath", script.extent.source.path or "")
+            if script.extent.source.path:
+                from exshell.language.pipeline import script_invocation
+                scope.set_local("MyInvocation", script_invocation(script.extent.source.path))
         saved = session.current_scope
         session.current_scope = scope
         gate = OutputGate(session, sink) if sink is not None else None

@@ -379,7 +379,8 @@ class FunctionProcessor:
                 scope.set_local("PSItem", self.dollar_under)
             kind = "ExternalScript" if self.is_script else ("Filter" if self.is_filter else
                                                              "Function" if self.name else "Script")
-            scope.set_local("MyInvocation", _my_invocation(self.invocation, self.name, kind))
+            script_path = (self.body.extent.source.path or "") if self.is_script else ""
+            scope.set_local("MyInvocation", _my_invocation(self.invocation, self.name, kind, script_path))
             self._set_preferences(scope)
             if self.is_script:
                 path = self.body.extent.source.path or ""
@@ -552,14 +553,19 @@ def _constraint(parameter: Any) -> Any:
 
 
 class CommandReference:
-    """``$MyInvocation.MyCommand``: shows as the command name, with Name/CommandType."""
+    """``$MyInvocation.MyCommand``: shows as the command name, with Name/CommandType
+    (and, for a script, Path and Definition: the script's full path)."""
 
-    def __init__(self, name: str, kind: str):
+    def __init__(self, name: str, kind: str, path: str = ""):
         self.name = name
         self.kind = kind
+        self.path = path
 
     def ps_properties(self) -> Hashtable:
-        return Hashtable([("Name", self.name), ("CommandType", self.kind)])
+        properties = [("Name", self.name), ("CommandType", self.kind)]
+        if self.kind == "ExternalScript":
+            properties += [("Path", self.path), ("Definition", self.path)]
+        return Hashtable(properties)
 
     def ps_type_names(self) -> list[str]:
         return [f"System.Management.Automation.{self.kind}Info", "System.Object"]
@@ -568,11 +574,17 @@ class CommandReference:
         return self.name
 
 
-def _my_invocation(invocation: InvocationInfo, name: str, kind: str = "Function") -> Any:
+def script_invocation(path: str) -> Any:
+    """$MyInvocation of a script file the shell itself runs (``exshell x.ps1``)."""
+    return _my_invocation(InvocationInfo(command_name=path), os.path.basename(path), "ExternalScript", path)
+
+
+def _my_invocation(invocation: InvocationInfo, name: str, kind: str = "Function",
+                   script_path: str = "") -> Any:
     from exshell.language.values import PSObject
     line = invocation.extent.text if invocation.extent is not None else ""
     path = (invocation.extent.source.path or "") if invocation.extent is not None else ""
-    return PSObject([("MyCommand", CommandReference(name, kind)),
+    return PSObject([("MyCommand", CommandReference(name, kind, script_path)),
                      ("InvocationName", invocation.command_name), ("Line", line),
                      ("PipelinePosition", invocation.pipeline_position),
                      ("PipelineLength", invocation.pipeline_length), ("ScriptName", path),

@@ -156,3 +156,32 @@ def test_mixed_command_types_share_one_table(shell):
 def test_format_wide_uses_two_columns_by_default(shell):
     lines = [line for line in shell.ok("1..5 | Format-Wide").text.split("\n") if line.strip()]
     assert [line.split() for line in lines] == [["1", "2"], ["3", "4"], ["5"]]
+
+
+# ------------------------------------------------------------------ Write-Debug / Write-Information
+
+@pytest.mark.parametrize("text, expected", [
+    ("Write-Debug 'hidden'", ""),
+    ("Write-Debug 'shown' -Debug", "DEBUG: shown\n"),
+    ("$DebugPreference = 'Continue'; Write-Debug 'pref'", "DEBUG: pref\n"),
+    ("Write-Information 'hidden'", ""),
+    ("Write-Information 'shown' -InformationAction Continue", "shown\n"),
+    ("Write-Information 'no' -InformationAction SilentlyContinue", ""),
+    ("$InformationPreference = 'Continue'; Write-Information 'pref'", "pref\n"),
+])
+def test_debug_and_information_streams(shell, text, expected):
+    assert shell.ok(text).host == expected
+
+
+def test_debug_preference_stop_ends_the_command(shell):
+    outcome = shell.run("$DebugPreference = 'Stop'; Write-Debug 'halt'")
+    assert 'preference variable "DebugPreference" or common parameter is set to Stop: halt' in outcome.errors
+
+
+# ------------------------------------------------------------------ $MyInvocation in scripts
+
+def test_my_invocation_of_a_script_names_its_path(shell, tmp_path):
+    script = tmp_path / "who.ps1"
+    script.write_text("$MyInvocation.MyCommand.Path\n$MyInvocation.MyCommand.Name\n", encoding="utf-8")
+    assert shell.ok(f"& '{script}'").values == [str(script), "who.ps1"]
+    assert shell.session.run_file(str(script))[0] == [str(script), "who.ps1"]

@@ -1,9 +1,10 @@
 """Stream-writing cmdlets: Write-Host, Write-Output, Write-Warning, Write-Error,
-Write-Verbose, Write-Debug.
+Write-Verbose, Write-Debug, Write-Information.
 
 Contract: each writes to one stream through the cmdlet runtime (base.Cmdlet
 helpers), so preferences (-WarningAction, $VerbosePreference, -ErrorAction)
-apply as for any cmdlet.  Write-Error builds a non-terminating ErrorRecord
+apply as for any cmdlet; Write-Debug follows -Debug / $DebugPreference and
+Write-Information -InformationAction / $InformationPreference (both silent by default).  Write-Error builds a non-terminating ErrorRecord
 whose FullyQualifiedErrorId is -ErrorId or PowerShell's
 ``Microsoft.PowerShell.Commands.WriteErrorException``.
 """
@@ -99,6 +100,60 @@ class WriteVerbose(Cmdlet):
 
     def process(self) -> None:
         self.write_verbose(self.Message or "")
+
+
+def _stream_wanted(cmdlet: Cmdlet, switch: str, preference_variable: str) -> str:
+    """'show', 'stop' or '' for a stream governed by -<switch> and $<preference_variable>."""
+    common = getattr(cmdlet.runtime, "common", None) or {}
+    preference = common[switch] if switch in common else cmdlet.context.get_variable(preference_variable)
+    if isinstance(preference, (bool, SwitchParameter)):  # -Debug
+        return "show" if preference else ""
+    name = str(getattr(preference, "name", preference) or "SilentlyContinue").lower()
+    if name == "stop":
+        return "stop"
+    return "show" if name in ("continue", "inquire") else ""
+
+
+def _preference_stop(cmdlet: Cmdlet, variable: str, text: str) -> None:
+    cmdlet.throw_terminating_error(ErrorRecord(
+        message=f'The running command stopped because the preference variable "{variable}" or common '
+                f"parameter is set to Stop: {text}",
+        error_id="ActionPreferenceStop", category="OperationStopped", activity=cmdlet.info.name,
+        reason="ParentContainsErrorRecordException", command_type_name=cmdlet.info.command_type_name,
+        exception_type="System.Management.Automation.ActionPreferenceStopException"))
+
+
+@cmdlet("Write-Debug", command_type_name="Microsoft.PowerShell.Commands.WriteDebugCommand",
+        synopsis="Prints a debugging message (DEBUG: ...) when $DebugPreference or -Debug asks for it.",
+        examples=[('Write-Debug "Connector count: $($c.Count)" -Debug', "Prints a debug line.")])
+class WriteDebug(Cmdlet):
+    Message = Param(str, position=1, mandatory=True, from_pipeline=True, aliases=["Msg"],
+                    allow_empty=True, help="The debug text.")
+
+    def process(self) -> None:
+        wanted = _stream_wanted(self, "Debug", "DebugPreference")
+        if wanted == "stop":
+            _preference_stop(self, "DebugPreference", self.Message or "")
+        elif wanted:
+            self.context.host.ui.write_debug_line(self.Message or "")
+
+
+@cmdlet("Write-Information", command_type_name="Microsoft.PowerShell.Commands.WriteInformationCommand",
+        synopsis="Prints an informational message when $InformationPreference or -InformationAction asks for it.",
+        examples=[('Write-Information "Done" -InformationAction Continue', "Prints Done.")])
+class WriteInformation(Cmdlet):
+    MessageData = Param(object, position=1, mandatory=True, aliases=["Msg", "Message"],
+                        help="The information to show.")
+    Tags = Param(ArrayOf(str), position=2, help="Accepted for compatibility.")
+
+    def process(self) -> None:
+        from exshell.language.conversions import to_string
+        text = to_string(self.MessageData)
+        wanted = _stream_wanted(self, "InformationAction", "InformationPreference")
+        if wanted == "stop":
+            _preference_stop(self, "InformationPreference", text)
+        elif wanted:
+            self.context.host.ui.write_line(text)
 
 
 @cmdlet("Write-Error", default_set="NoException",
