@@ -37,7 +37,8 @@ from exshell.host.format_layout import (
 )
 from exshell.errors import ErrorRecord
 from exshell.language.values import (
-    ArgumentNumber, AutomationNull, Hashtable, PSObject, ScriptBlock, SwitchParameter, note_properties,
+    ArgumentNumber, AutomationNull, Guid, Hashtable, PSObject, ScriptBlock, SwitchParameter,
+    note_properties,
 )
 
 FORMAT_ENUMERATION_LIMIT = 4   # $FormatEnumerationLimit's default
@@ -134,6 +135,8 @@ def object_properties(value: Any) -> list[tuple[str, Any]]:
 
 
 def _own_properties(value: Any) -> list[tuple[str, Any]]:
+    if type(value) is Guid:
+        return [("Guid", str(value))]
     if hasattr(value, "ps_properties"):
         return list(value.ps_properties().items())
     if isinstance(value, Hashtable):
@@ -199,6 +202,8 @@ def type_names(value: Any) -> list[str]:
 
 def is_scalar(value: Any) -> bool:
     """Printed on a line of its own rather than through a view."""
+    if type(value) is Guid:  # PowerShell shows a Guid as a one-column table
+        return False
     if isinstance(value, (str, bool, int, float, Decimal, datetime, ArgumentNumber,
                           SwitchParameter, ScriptBlock, enum.Enum)):
         return True
@@ -473,8 +478,17 @@ def build_list(objects: Sequence[Any], columns: Optional[Sequence[Any]] = None,
         if obj is None:
             continue
         resolved = expand_names(columns, obj) if columns else _default_columns(obj, "list")
+        if columns:  # a named property the object does not have is left out (not an empty line)
+            resolved = [c for c in resolved if _has_column(obj, c)]
         entries.append([(c.label, c.text_of(obj, limit)) for c in resolved])
     return [FormatDocument("list", entries=entries)] if entries else []
+
+
+def _has_column(obj: Any, column: Column) -> bool:
+    if column.source is not None:  # calculated, or a property the object listed
+        return True
+    names = {name.lower() for name, _ in object_properties(obj)}
+    return not names or column.label.lower() in names
 
 
 def build_wide(objects: Sequence[Any], column: Optional[Any] = None, *, column_count: int = 0,

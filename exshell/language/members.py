@@ -22,8 +22,8 @@ from typing import Any
 from exshell.errors import ErrorRecord, PSRuntimeError, message
 from exshell.language import conversions as conv
 from exshell.language.values import (
-    ArgumentNumber, ArrayList, Char, Hashtable, Int64, PSObject, PSReference, ScriptBlock, TypedArray,
-    note_properties, unwrap,
+    ArgumentNumber, ArrayList, Char, Guid, Hashtable, Int64, PSObject, PSReference, ScriptBlock,
+    TypedArray, note_properties, unwrap,
 )
 
 
@@ -233,6 +233,8 @@ def _own_property(value: Any, name: str) -> Any:
     if isinstance(value, str):
         if lowered == "length":
             return len(value)
+        if lowered == "guid" and type(value) is Guid:  # types.ps1xml's Guid.Guid property
+            return str(value)
         return _MISSING
     if isinstance(value, datetime):
         return _datetime_property(value, lowered)
@@ -266,7 +268,6 @@ def _as_script_value(value: Any) -> Any:
     """An Exchange object's property as scripts see it: the store's uuid.UUID ids become
     System.Guid values (compare with text, bind to -Identity, name their type)."""
     if type(value).__module__ == "uuid":
-        from exshell.language.values import Guid
         return Guid.parse(str(value))
     return value
 
@@ -290,10 +291,15 @@ class PSObjectView:
         else:
             items = []
         kind = "NoteProperty" if isinstance(base, PSObject) else "Property"
-        return [PSObject([("Name", key), ("Value", item), ("MemberType", kind), ("IsSettable", True),
-                          ("TypeNameOfValue", conv.type_name(item) if item is not None else "System.Object")],
-                         type_names=["System.Management.Automation.PSNoteProperty", "System.Object"])
-                for key, item in items]
+        members = [(key, item, kind) for key, item in items]
+        notes = note_properties(base)
+        if notes is not None:
+            members += [(key, item, "NoteProperty") for key, item in notes.items()]
+        return MemberCollection(
+            PSObject([("Name", key), ("Value", item), ("MemberType", member_kind), ("IsSettable", True),
+                      ("TypeNameOfValue", conv.type_name(item) if item is not None else "System.Object")],
+                     type_names=["System.Management.Automation.PSNoteProperty", "System.Object"])
+            for key, item, member_kind in members)
 
     def ps_properties(self) -> Hashtable:
         return Hashtable([("Properties", self.properties()), ("BaseObject", self.base),
@@ -412,7 +418,17 @@ def _unusable_key(key: Any) -> PSRuntimeError:
         error_id="InvalidHashtableKey", category="InvalidArgument", reason="ArgumentException"))
 
 
+class MemberCollection(list):
+    """``$x.PSObject.Properties``: a list that also takes a property name as its index."""
+
+    def by_name(self, name: str) -> Any:
+        lowered = name.lower()
+        return next((member for member in self if str(member.get("Name")).lower() == lowered), None)
+
+
 def _index_one(value: Any, index: Any) -> Any:
+    if isinstance(value, MemberCollection) and isinstance(index, str):
+        return value.by_name(index)
     if isinstance(value, dict):
         try:
             return value.get(index)
