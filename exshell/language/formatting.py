@@ -483,6 +483,8 @@ def composite_format(template: str, args: list, to_string: Callable[[Any], str])
                     "Index (zero based) must be greater than or equal to zero and less than "
                     "the size of the argument list.")
             value = args[position]
+            if not spec and isinstance(value, datetime):
+                spec = "G"  # -f formats in the current culture (en-US), "$d" in the invariant one
             text = format_with(value, spec, to_string) if spec else to_string(value)
             if alignment_text.strip():
                 try:

@@ -269,6 +269,8 @@ def invoke_method(value: Any, name: str, args: list, ctx: Any) -> Any:
                 return formatting.format_with(value, conv.to_string(args[0]), lambda v: conv.to_string(v, ctx.ofs))
             except formatting.FormatError as error:
                 raise invocation_failure("ToString", args, str(error)) from None
+        if isinstance(value, datetime):  # the current culture (en-US), unlike "$d"'s invariant one
+            return formatting.format_with(value, "G", conv.to_string)
         return conv.to_string(value, ctx.ofs)
     if lowered == "equals" and len(args) == 1:
         return conv.equals(value, args[0], case_sensitive=True) if not isinstance(value, list) else value is args[0]

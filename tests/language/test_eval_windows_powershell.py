@@ -141,3 +141,13 @@ def test_call_depth_overflow_fails_the_script(text):
     assert failed
     assert "not reached" not in outputs
     assert session.error_list[0].message == "The script failed due to call depth overflow."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("$d.ToString()", "1/2/2020 3:04:05 PM"), ("'{0}' -f $d", "1/2/2020 3:04:05 PM"),
+    ("\"$d\"", "01/02/2020 15:04:05"), ("[string]$d", "01/02/2020 15:04:05"),
+    ("$d.ToString('yyyy-MM-dd')", "2020-01-02"),
+])
+def test_dates_use_the_current_culture_except_in_string_conversion(text, expected):
+    outputs, _ = run(f"$d = [datetime]'2020-01-02 15:04:05'; {text}")
+    assert outputs == [expected]
