@@ -207,11 +207,13 @@ def _has_own_convert(enum_type: type) -> bool:
 def _validate(metadata: Any, parameter: Any, value: Any, extent: Any) -> None:
     mandatory = parameter.mandatory_anywhere and not parameter.is_switch
     if value is None:
-        if mandatory or not parameter.allow_null:
+        # None = nothing declared: only mandatory parameters refuse; True/False decide
+        if parameter.allow_null is False or (mandatory and parameter.allow_null is None):
             raise metadata.binding_error("ParameterArgumentValidationErrorNullNotAllowed", extent,
                                          parameter.name, parameter.type_name)
         return
-    if isinstance(value, str) and value == "" and (mandatory or not parameter.allow_empty):
+    if isinstance(value, str) and value == "" and (
+            parameter.allow_empty is False or (mandatory and parameter.allow_empty is None)):
         raise metadata.binding_error("ParameterArgumentValidationErrorEmptyStringNotAllowed",
                                      extent, parameter.name, parameter.type_name)
     if parameter.values:

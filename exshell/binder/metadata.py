@@ -48,8 +48,8 @@ class ParameterMetadata:
     wildcards: bool = False
     help: str = ""
     dont_show: bool = False
-    allow_null: bool = True
-    allow_empty: bool = True
+    allow_null: Optional[bool] = None     # None: undeclared (see base.Param)
+    allow_empty: Optional[bool] = None
     versions: tuple[str, ...] = ()
     has_default: bool = False
     default: Any = None           # the default's AST for script parameters

@@ -84,8 +84,8 @@ def _one_parameter(parameter_ast: ast.ParameterAst, factory: Any) -> Any:
     aliases: list[str] = []
     accepted: Optional[list[str]] = None
     validators: list[Any] = []
-    allow_null = True
-    allow_empty = True
+    allow_null: Optional[bool] = None
+    allow_empty: Optional[bool] = None
     remaining = False
     for attribute in parameter_ast.attributes:
         kind = attribute.type_name.lower()
@@ -115,6 +115,10 @@ def _one_parameter(parameter_ast: ast.ParameterAst, factory: Any) -> Any:
         elif kind == "validatenotnullorempty":
             allow_null = False
             allow_empty = False
+        elif kind == "allownull":
+            allow_null = True
+        elif kind == "allowemptystring":
+            allow_empty = True
     if not sets:
         sets = {ALL_SETS: ParamSet()}
     return factory(

@@ -88,6 +88,9 @@ class Param:
     ``validate`` is an optional callable(value) raising ``ConversionError`` for
     per-parameter range rules (cost 1-100, port 0-65535...) that are facts of the
     parameter rather than of the stored object.
+    ``allow_null``/``allow_empty``: None (not declared: a mandatory parameter then
+    refuses $null / '' as PowerShell does), True ([AllowNull]/[AllowEmptyString]),
+    False ([ValidateNotNull]/[ValidateNotNullOrEmpty]: refused even when optional).
     """
 
     __slots__ = (
@@ -113,8 +116,8 @@ class Param:
         versions: Iterable[str] = ("2010", "2013", "2016", "2019", "SE"),
         dont_show: bool = False,
         validate: Optional[Callable[[Any], None]] = None,
-        allow_null: bool = True,
-        allow_empty: bool = True,
+        allow_null: Optional[bool] = None,
+        allow_empty: Optional[bool] = None,
     ):
         self.name = ""  # filled by __set_name__
         self.type = type

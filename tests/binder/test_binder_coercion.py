@@ -189,3 +189,27 @@ def test_plain_exceptions_from_value_types_become_binding_errors():
         bind_arguments(CommandMetadata.from_cmdlet(SetFragile), elements, None, invocation)
     assert caught.value.record.message.startswith(
         "Cannot bind parameter 'Value'. Cannot convert value \"zz\" to type \"Tests.Fragile\".")
+
+
+@cmdlet("Say-Thing", command_type_name="Tests.SayThing")
+class SayThing(Cmdlet):
+    Text = Param(str, mandatory=True, position=1, allow_empty=True, allow_null=True)
+    Title = Param(str, allow_empty=False)
+
+
+@pytest.mark.parametrize("line, bound", [
+    ("Say-Thing ''", {"Text": ""}),
+    ("Say-Thing $null", {"Text": None}),
+])
+def test_declared_allow_null_and_empty_let_mandatory_parameters_take_them(line, bound):
+    _, elements, invocation = split(line)
+    assert bind_arguments(CommandMetadata.from_cmdlet(SayThing), elements, None,
+                          invocation).bound == bound
+
+
+def test_not_null_or_empty_applies_to_optional_parameters_too():
+    _, elements, invocation = split("Say-Thing x -Title ''")
+    with pytest.raises(errors.ParameterBindingError) as caught:
+        bind_arguments(CommandMetadata.from_cmdlet(SayThing), elements, None, invocation)
+    assert caught.value.record.message == \
+        "Cannot bind argument to parameter 'Title' because it is an empty string."

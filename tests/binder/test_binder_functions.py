@@ -176,3 +176,10 @@ def test_positional_binding_false_makes_parameters_named_only():
         "f", [parameter("x")], True, [attribute("CmdletBinding", PositionalBinding=False)])
     assert metadata.parameters["x"].position_in(None) is None
     assert failure(metadata, "f value").record.error_id == "PositionalParameterNotFound"
+
+
+def test_allow_empty_string_attribute():
+    metadata = CommandMetadata.from_function("f", [
+        parameter("x", "string", attribute("Parameter", Mandatory=None),
+                  attribute("AllowEmptyString"))], False)
+    assert bind(metadata, "f ''").bound == {"x": ""}
