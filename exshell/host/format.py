@@ -23,7 +23,8 @@ Shapes follow PowerShell 5.1 / the Exchange Management Shell:
   * consecutive objects of one shape share a table header;
   * a table is ``\\n`` + header + dashes + rows + ``\\n\\n`` and a list is ``\\n`` +
     entries separated by blank lines + ``\\n\\n`` (each line ending in ``\\n``).
-The text layout itself lives in exshell/host/format_layout.py.
+The text layout itself lives in exshell/host/format_layout.py, reading an object's
+properties in exshell/host/format_properties.py.
 """
 from __future__ import annotations
 
@@ -36,9 +37,9 @@ from exshell.host.format_layout import (
     TableColumn, layout_list_entry, layout_table, layout_wide,
 )
 from exshell.errors import ErrorRecord
+from exshell.host.format_properties import get_property, object_properties  # noqa: F401 - re-exported
 from exshell.language.values import (
     ArgumentNumber, AutomationNull, Guid, Hashtable, PSObject, ScriptBlock, SwitchParameter,
-    note_properties,
 )
 
 FORMAT_ENUMERATION_LIMIT = 4   # $FormatEnumerationLimit's default
@@ -105,93 +106,6 @@ def _element_text(value: Any) -> str:
 
 
 # ------------------------------------------------------------- object adapter
-
-_TIMESPAN_PROPERTIES = ("Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks",
-                        "TotalDays", "TotalHours", "TotalMinutes", "TotalSeconds",
-                        "TotalMilliseconds")
-
-
-def _timespan_properties(span: timedelta) -> list[tuple[str, Any]]:
-    ticks = (span.days * 86400 + span.seconds) * 10_000_000 + span.microseconds * 10
-    sign = -1 if ticks < 0 else 1
-    magnitude = abs(ticks)
-    seconds_total = magnitude // 10_000_000
-    values = [
-        sign * (seconds_total // 86400), sign * (seconds_total // 3600 % 24),
-        sign * (seconds_total // 60 % 60), sign * (seconds_total % 60),
-        sign * (magnitude // 10_000 % 1000), ticks,
-        ticks / 864e9, ticks / 36e9, ticks / 6e8, ticks / 1e7, ticks / 1e4,
-    ]
-    return list(zip(_TIMESPAN_PROPERTIES, values))
-
-
-def object_properties(value: Any) -> list[tuple[str, Any]]:
-    """The (name, value) pairs a view of ``value`` shows, in declaration order (and the
-    note properties Add-Member gave it, last)."""
-    notes = note_properties(value)
-    if notes is not None:
-        return _own_properties(value) + list(notes.items())
-    return _own_properties(value)
-
-
-def _own_properties(value: Any) -> list[tuple[str, Any]]:
-    if type(value) is Guid:
-        return [("Guid", str(value))]
-    if hasattr(value, "ps_properties"):
-        return list(value.ps_properties().items())
-    if isinstance(value, Hashtable):
-        return [("" if key is None else str(key), item) for key, item in value.items()]
-    if isinstance(value, timedelta):
-        return _timespan_properties(value)
-    if isinstance(value, str):
-        return [("Length", len(value))]
-    if isinstance(value, ErrorRecord):
-        return _error_properties(value)
-    return []
-
-
-def _error_properties(record: ErrorRecord) -> list[tuple[str, Any]]:
-    """What ``$Error[0] | Format-List * -Force`` shows, as PowerShell 5.1 lists it."""
-    return [
-        ("PSMessageDetails", None),
-        ("Exception", f"{record.exception_type}: {record.message}"),
-        ("TargetObject", record.target_object),
-        ("CategoryInfo", record.category_info),
-        ("FullyQualifiedErrorId", record.fully_qualified_error_id),
-        ("ErrorDetails", None),
-        ("InvocationInfo", None),
-        ("ScriptStackTrace", ""),
-        ("PipelineIterationInfo", []),
-    ]
-
-
-def get_property(value: Any, name: str) -> Any:
-    """Property ``name`` of ``value`` (case-insensitive), None when it has none.
-
-    Objects that list their properties answer from that list only; other values
-    (strings, dates, error records) go through the language's member access.
-    """
-    if value is None:
-        return None
-    if isinstance(value, Hashtable):
-        return value.get(name)
-    if hasattr(value, "ps_properties"):
-        properties = value.ps_properties()
-        found = properties.get(name) if isinstance(properties, Hashtable) else None
-        if found is not None:
-            return found
-        folded = name.lower()
-        for key, item in properties.items():
-            if str(key).lower() == folded:
-                return item
-        return None
-    if isinstance(value, timedelta):
-        return dict((key.lower(), item) for key, item in _timespan_properties(value)).get(name.lower())
-    if isinstance(value, (list, tuple)):
-        return None
-    from exshell.language.members import get_member
-    return get_member(value, name)
-
 
 def type_names(value: Any) -> list[str]:
     if hasattr(value, "ps_type_names"):
