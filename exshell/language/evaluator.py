@@ -396,7 +396,10 @@ class Evaluator(VariableAccess):
         if target is PSReference and isinstance(node.operand, ast.VariableExpressionAst):
             return PSReference(variable=self.variable_for_reference(node.operand.name))
         value = self.eval(node.operand)
-        return conv.convert_to(None if value is _VOID else value, target, self.ofs)
+        try:
+            return conv.convert_to(None if value is _VOID else value, target, self.ofs)
+        except conv.PSInvalidCastError as failure:
+            raise _cast_expression_failure(failure, value, target) from None
 
     def _binary(self, node: ast.BinaryExpressionAst) -> Any:
         # Walk the left spine iteratively: long chains (1+1+1+...) must not exhaust
@@ -484,21 +487,9 @@ class Evaluator(VariableAccess):
             return statics.invoke_static(members.ensure_type_info(target), name, args, self)
         lowered = name.lower()
         if lowered in ("where", "foreach") and args and isinstance(args[0], ScriptBlock):
-            return self._magic_method(target, lowered, args)
+            from exshell.language.script_blocks import where_or_foreach
+            return where_or_foreach(self, _iterate(target), lowered, args[0])
         return members.invoke_method(target, name, args, self)
-
-    def _magic_method(self, target: Any, name: str, args: list) -> list:
-        items = _iterate(target)
-        block = args[0]
-        results: list = []
-        for item in items:
-            produced = self.invoke_script_block(block, [], AUTOMATION_NULL, item, False)
-            if name == "where":
-                if conv.to_bool(collect(produced)):
-                    results.append(item)
-            else:
-                results.extend(produced)
-        return results
 
     def _index(self, node: ast.IndexExpressionAst) -> Any:
         target = self._operand(self.eval(node.target))
@@ -512,6 +503,22 @@ class Evaluator(VariableAccess):
     def invoke_script_block(self, block: Any, args: list, input: Any, dollar_under: Any,
                             new_scope: bool) -> list:
         return self.pipelines.invoke_block(block, args, input, dollar_under, new_scope)
+
+
+_INTEGER_TARGETS = frozenset({"System.Int32", "System.Int64", "System.Int16", "System.Byte",
+                              "System.SByte", "System.UInt16", "System.UInt32", "System.UInt64"})
+
+
+def _cast_expression_failure(failure: Any, value: Any, target: Any) -> Any:
+    """A failed ``[T]value`` is a RuntimeException wrapping the cast failure, named as
+    PowerShell names it (InvalidCastFromStringToInteger for ``[int]'x'``)."""
+    record = failure.record
+    record.reason = "RuntimeException"
+    record.exception_type = "System.Management.Automation.RuntimeException"
+    record.inner_exception_type = "System.Management.Automation.PSInvalidCastException"
+    if isinstance(value, str) and conv.dotnet_name(target) in _INTEGER_TARGETS:
+        record.error_id = "InvalidCastFromStringToInteger"
+    return failure
 
 
 def _label_matches(signal_label: Optional[str], loop_label: Optional[str]) -> bool:

@@ -151,3 +151,13 @@ def test_call_depth_overflow_fails_the_script(text):
 def test_dates_use_the_current_culture_except_in_string_conversion(text, expected):
     outputs, _ = run(f"$d = [datetime]'2020-01-02 15:04:05'; {text}")
     assert outputs == [expected]
+
+
+def test_cast_failure_is_a_runtime_exception_named_like_powershell():
+    session = new_session()
+    session.run("[int]'x'")
+    record = session.error_list[0]
+    assert record.message == ('Cannot convert value "x" to type "System.Int32". '
+                              'Error: "Input string was not in a correct format."')
+    assert record.category_info == "InvalidArgument: (:) [], RuntimeException"
+    assert record.fully_qualified_error_id == "InvalidCastFromStringToInteger"
