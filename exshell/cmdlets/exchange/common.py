@@ -73,11 +73,19 @@ class ModelRange:
 
 
 def attach_model_ranges(cls: type) -> None:
-    """Give each property parameter of ``cls`` the model's range check, if it has one."""
+    """Give each property parameter of ``cls`` the model's range check, if it has one.
+
+    Parameters a cmdlet inherits from a parameter mixin count as its own, as the
+    binder sees them.  A mixin's ``Param`` is one object shared by every cmdlet
+    that inherits it, so only cmdlets of one ``kind`` may share a mixin."""
     from exshell.cmdlets.base import Param
 
-    for name, param in vars(cls).items():
-        if isinstance(param, Param) and param.validate is None and name not in CONTROL_PARAMETERS:
+    declared: dict[str, Param] = {}
+    for klass in reversed(cls.__mro__):
+        declared.update((name, value) for name, value in vars(klass).items()
+                        if isinstance(value, Param))
+    for name, param in declared.items():
+        if param.validate is None and name not in CONTROL_PARAMETERS:
             param.validate = ModelRange(cls.kind, name)
 
 

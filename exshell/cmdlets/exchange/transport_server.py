@@ -29,16 +29,10 @@ class GetTransportServer(TransportServerCmdlet, ExchangeGet):
     DomainController = Param(T.Fqdn)
 
 
-@cmdlet(
-    "Set-TransportServer",
-    should_process=True,
-    confirm_impact="Medium",
-    exchange=True,
-    command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.SetTransportServer",
-    synopsis=("Changes the transport settings of one server: DNS, retry and expiry, connection "
-              "limits, logs."),
-)
-class SetTransportServer(TransportServerCmdlet, ExchangeSet):
+class TransportServerSettings:
+    """The parameters Set-TransportServer and Set-TransportService both have, in the
+    reference's order; Set-TransportService adds the later versions' own settings."""
+
     Identity = Param(T.ServerIdParameter, mandatory=True, position=1, from_pipeline=True)
     ActiveUserStatisticsLogMaxAge = Param(T.EnhancedTimeSpan)
     ActiveUserStatisticsLogMaxDirectorySize = Param(T.ByteQuantifiedSize)
@@ -132,3 +126,16 @@ class SetTransportServer(TransportServerCmdlet, ExchangeSet):
     WlmLogMaxDirectorySize = Param(T.Unlimited(T.ByteQuantifiedSize), versions=LATER)
     WlmLogMaxFileSize = Param(T.Unlimited(T.ByteQuantifiedSize), versions=LATER)
     WlmLogPath = Param(ref_type("LocalLongFullPath"), versions=LATER)
+
+
+@cmdlet(
+    "Set-TransportServer",
+    should_process=True,
+    confirm_impact="Medium",
+    exchange=True,
+    command_type_name="Microsoft.Exchange.Management.SystemConfigurationTasks.SetTransportServer",
+    synopsis=("Changes the transport settings of one server: DNS, retry and expiry, connection "
+              "limits, logs."),
+)
+class SetTransportServer(TransportServerCmdlet, TransportServerSettings, ExchangeSet):
+    """Every parameter comes from TransportServerSettings."""
