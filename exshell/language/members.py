@@ -327,6 +327,8 @@ def get_member(value: Any, name: str) -> Any:
         return 0 if lowered in ("count", "length") else None
     if lowered == "psobject":
         return PSObjectView(value)
+    if lowered == "pstypenames":
+        return _type_names(value)
     if isinstance(value, list):
         if lowered in ("count", "length", "longlength"):
             return len(value)

@@ -261,8 +261,12 @@ def invoke_method(value: Any, name: str, args: list, ctx: Any) -> Any:
     if value is None:
         raise method_error("InvokeMethodOnNull")
     if lowered == "gettype" and not args:
-        return TypeInfo(type(value)) if not isinstance(value, (TypedArray,)) and not hasattr(
-            value, "ps_type_names") else _NamedType(conv.type_name(value))
+        if not isinstance(value, (TypedArray,)) and not hasattr(value, "ps_type_names"):
+            return TypeInfo(type(value))
+        name = conv.type_name(value)
+        # a deserialized object (Import-Clixml) is a property bag: .NET sees a PSObject
+        return _NamedType("System.Management.Automation.PSObject" if name.startswith("Deserialized.")
+                          else name)
     if lowered == "tostring":
         if args:
             try:

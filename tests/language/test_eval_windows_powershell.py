@@ -161,3 +161,19 @@ def test_cast_failure_is_a_runtime_exception_named_like_powershell():
                               'Error: "Input string was not in a correct format."')
     assert record.category_info == "InvalidArgument: (:) [], RuntimeException"
     assert record.fully_qualified_error_id == "InvalidCastFromStringToInteger"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("(1).pstypenames", ["System.Int32", "System.Object"]),
+    ("([pscustomobject]@{}).pstypenames[0]", ["System.Management.Automation.PSCustomObject"]),
+])
+def test_pstypenames(text, expected):
+    assert run(text)[0] == expected
+
+
+def test_deserialized_objects_are_psobjects_to_gettype():
+    from exshell.language.values import PSObject
+    session = new_session()
+    session.set_variable("d", PSObject([("Name", "A")], ["Deserialized.Foo.Bar", "Deserialized.System.Object"]))
+    outputs, _ = session.run("$d.GetType().FullName; $d.pstypenames[0]")
+    assert outputs == ["System.Management.Automation.PSObject", "Deserialized.Foo.Bar"]
