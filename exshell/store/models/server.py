@@ -39,19 +39,24 @@ EDGE_DEFAULTS: dict[str, Any] = {
 }
 
 
-def _server_dn(name: str, directory: Directory) -> str:
-    return f"CN={escape_cn(name)},{directory.servers_dn}"
+class ServerObject(ExchangeObject):
+    """The directory facts ExchangeServer and TransportServer share: both are views of
+    one Active Directory server object (its object class, category and DN)."""
+
+    OBJECT_CLASS: ClassVar[tuple[str, ...]] = ("top", "server", "msExchExchangeServer")
+    OBJECT_CATEGORY: ClassVar[str] = "ms-Exch-Exchange-Server"
+
+    def distinguished_name(self, directory: Directory) -> str:
+        return f"CN={escape_cn(self.Name)},{directory.servers_dn}"
 
 
-class ExchangeServer(ExchangeObject):
+class ExchangeServer(ServerObject):
     KIND: ClassVar[str] = "ExchangeServer"
     CONTAINER: ClassVar[str] = "Servers"
     TYPE_NAMES: ClassVar[tuple[str, ...]] = (
         "Microsoft.Exchange.Data.Directory.Management.ExchangeServer",
         "Microsoft.Exchange.Data.Directory.ADPresentationObject",
     ) + AD_CONFIGURATION_BASES
-    OBJECT_CLASS: ClassVar[tuple[str, ...]] = ("top", "server", "msExchExchangeServer")
-    OBJECT_CATEGORY: ClassVar[str] = "ms-Exch-Exchange-Server"
 
     DataPath: str = INSTALL_PATH + "Mailbox"
     Domain: str = ""
@@ -94,19 +99,14 @@ class ExchangeServer(ExchangeObject):
         """'Edge' or 'HubTransport' (the distinction SourceTransportServers cares about)."""
         return EDGE if self.IsEdgeServer else HUB
 
-    def distinguished_name(self, directory: Directory) -> str:
-        return _server_dn(self.Name, directory)
 
-
-class TransportServer(ExchangeObject):
+class TransportServer(ServerObject):
     KIND: ClassVar[str] = "TransportServer"
     CONTAINER: ClassVar[str] = "Transport Servers"
     TYPE_NAMES: ClassVar[tuple[str, ...]] = (
         "Microsoft.Exchange.Data.Directory.SystemConfiguration.TransportServer",
         "Microsoft.Exchange.Data.Directory.ADPresentationObject",
     ) + AD_CONFIGURATION_BASES
-    OBJECT_CLASS: ClassVar[tuple[str, ...]] = ("top", "server", "msExchExchangeServer")
-    OBJECT_CATEGORY: ClassVar[str] = "ms-Exch-Exchange-Server"
     RANGES: ClassVar[dict[str, tuple[Any, Any]]] = {
         "DelayNotificationTimeout": ("00:00:01", "30.00:00:00"),
         "MaxConcurrentMailboxDeliveries": (1, 256),
@@ -201,9 +201,6 @@ class TransportServer(ExchangeObject):
     TransientFailureRetryInterval: TimeSpan = "00:05:00"
     UseDowngradedExchangeServerAuth: bool = False
     ExchangeVersion: str = EXCHANGE_2010_VERSION
-
-    def distinguished_name(self, directory: Directory) -> str:
-        return _server_dn(self.Name, directory)
 
     def check_rules(self) -> list[str]:
         warnings = super().check_rules()
