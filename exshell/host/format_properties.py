@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import Any
 
 from exshell.errors import ErrorRecord
-from exshell.language.values import Guid, Hashtable, note_properties
+from exshell.language.values import Guid, Hashtable, ScriptProperty, note_properties, property_value
 
 
 _TIMESPAN_PROPERTIES = ("Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks",
@@ -38,9 +38,10 @@ def object_properties(value: Any) -> list[tuple[str, Any]]:
     """The (name, value) pairs a view of ``value`` shows, in declaration order (and the
     note properties Add-Member gave it, last)."""
     notes = note_properties(value)
-    if notes is not None:
-        return _own_properties(value) + list(notes.items())
-    return _own_properties(value)
+    pairs = _own_properties(value) + list(notes.items()) if notes is not None else _own_properties(value)
+    if any(isinstance(item, ScriptProperty) for _, item in pairs):
+        pairs = [(name, property_value(value, item)) for name, item in pairs]
+    return pairs
 
 
 def _own_properties(value: Any) -> list[tuple[str, Any]]:
@@ -82,17 +83,20 @@ def get_property(value: Any, name: str) -> Any:
     """
     if value is None:
         return None
+    notes = note_properties(value)
+    if notes is not None and name in notes:
+        return property_value(value, notes[name])
     if isinstance(value, Hashtable):
         return value.get(name)
     if hasattr(value, "ps_properties"):
         properties = value.ps_properties()
         found = properties.get(name) if isinstance(properties, Hashtable) else None
         if found is not None:
-            return found
+            return property_value(value, found)
         folded = name.lower()
         for key, item in properties.items():
             if str(key).lower() == folded:
-                return item
+                return property_value(value, item)
         return None
     if isinstance(value, timedelta):
         return dict((key.lower(), item) for key, item in _timespan_properties(value)).get(name.lower())

@@ -23,7 +23,7 @@ from exshell.errors import ErrorRecord, PSRuntimeError, message
 from exshell.language import conversions as conv
 from exshell.language.values import (
     ArgumentNumber, ArrayList, Char, Guid, Hashtable, Int64, PSObject, PSReference, ScriptBlock,
-    TypedArray, note_properties, unwrap,
+    TypedArray, note_properties, property_value, unwrap,
 )
 
 
@@ -219,7 +219,7 @@ def _own_property(value: Any, name: str) -> Any:
     lowered = name.lower()
     notes = note_properties(value)
     if notes is not None and name in notes:
-        return notes[name]
+        return property_value(value, notes[name])
     if isinstance(value, dict):
         if name in value:
             return value[name]
@@ -229,7 +229,7 @@ def _own_property(value: Any, name: str) -> Any:
         return _MISSING
     if isinstance(value, PSObject):
         props = value.ps_properties()
-        return props[name] if name in props else _MISSING
+        return property_value(value, props[name]) if name in props else _MISSING
     if isinstance(value, str):
         if lowered == "length":
             return len(value)

@@ -446,3 +446,38 @@ def add_note_property(value: Any, name: str, item: Any) -> None:
         entry = (value, Hashtable())
         _NOTE_PROPERTIES[id(value)] = entry
     entry[1][name] = item
+
+
+class ScriptProperty:
+    """Add-Member -MemberType ScriptProperty: a property whose value a script block
+    computes on each read, with ``$this`` the object that owns it."""
+
+    __slots__ = ("getter",)
+
+    def __init__(self, getter: "ScriptBlock"):
+        self.getter = getter
+
+    def value_for(self, owner: Any) -> Any:
+        session = self.getter.session
+        scope = session.current_scope
+        saved = scope.local("this")
+        saved_value = saved.value if saved is not None else None
+        scope.set_local("this", owner)
+        try:
+            produced = session.invoke_script_block(self.getter, new_scope=True)
+        finally:
+            if saved is None:
+                scope.remove("this")
+            else:
+                saved.value = saved_value
+        if not produced:
+            return None
+        return produced[0] if len(produced) == 1 else produced
+
+    def __repr__(self) -> str:
+        return f"ScriptProperty({self.getter.text!r})"
+
+
+def property_value(owner: Any, value: Any) -> Any:
+    """A stored property as scripts read it (script properties are computed)."""
+    return value.value_for(owner) if isinstance(value, ScriptProperty) else value

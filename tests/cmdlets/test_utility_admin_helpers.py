@@ -36,8 +36,26 @@ def test_add_member_refuses_an_existing_name_without_force(shell):
 
 
 def test_add_member_says_which_member_types_it_cannot_add(shell):
-    outcome = shell.run("[pscustomobject]@{} | Add-Member ScriptProperty S { 1 }")
-    assert "only NoteProperty" in outcome.errors
+    outcome = shell.run("[pscustomobject]@{} | Add-Member ScriptMethod S { 1 }")
+    assert "only NoteProperty and ScriptProperty" in outcome.errors
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("$o = [pscustomobject]@{a=2}; $o | Add-Member ScriptProperty Double { $this.a * 2 }; "
+     "$o.Double; $o.a = 5; $o.Double", [4, 10]),
+    ("$d = Get-Date '2020-01-01'; $d | Add-Member -MemberType ScriptProperty -Name Y -Value { $this.Year }; "
+     "$d.Y; $null -eq $this", [2020, True]),
+    ("$o = [pscustomobject]@{a=2}; $o | Add-Member ScriptProperty D { $this.a + 1 }; "
+     "($o | Select-Object D).D", [3]),
+])
+def test_add_member_script_property(shell, text, expected):
+    assert shell.ok(text).values == expected
+
+
+def test_script_property_shows_its_value_in_views(shell):
+    text = shell.ok("$o = [pscustomobject]@{a=2}; $o | Add-Member ScriptProperty D { $this.a * 3 }; "
+                    "$o | Format-List").text
+    assert "D : 6" in text
 
 
 # ------------------------------------------------------------------ New-TimeSpan

@@ -11,7 +11,7 @@ implements for strings, arrays, hashtables, dates and numbers.
 
 Add-Member sets a property of a custom object, or (any other object) records a note
 property in exshell.language.values' note table, which property access and the
-formatter read; only NoteProperty members are supported.
+formatter read; NoteProperty and ScriptProperty (computed with $this) members.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from typing import Any
 from exshell.cmdlets.base import ArrayOf, Cmdlet, Param, ParamSet, cmdlet
 from exshell.errors import ErrorRecord
 from exshell.host.format import Column, object_properties, register_view, type_names
-from exshell.language.values import Hashtable, PSObject, SwitchParameter
+from exshell.language.values import Hashtable, PSObject, ScriptBlock, SwitchParameter
 
 MEMBER_TYPE = "Microsoft.PowerShell.Commands.MemberDefinition"
 register_view(MEMBER_TYPE, table=[Column("Name"), Column("MemberType"), Column("Definition")],
@@ -182,7 +182,8 @@ class GetMember(Cmdlet):
 
 # ----------------------------------------------------------------- Add-Member
 
-# PSMemberTypes names (the values -MemberType accepts); exshell adds NoteProperty members.
+# PSMemberTypes names (the values -MemberType accepts); exshell adds NoteProperty and
+# ScriptProperty members.
 MEMBER_TYPES = ["AliasProperty", "CodeProperty", "Property", "NoteProperty", "ScriptProperty",
                 "Properties", "PropertySet", "Method", "CodeMethod", "ScriptMethod", "Methods",
                 "ParameterizedProperty", "MemberSet", "Event", "Dynamic", "All"]
@@ -191,7 +192,7 @@ _IMMUTABLE = (str, int, float, bool)
 
 @cmdlet("Add-Member", default_set="TypeNameSet",
         command_type_name="Microsoft.PowerShell.Commands.AddMemberCommand",
-        synopsis="Adds note properties to an object (custom objects, Exchange objects, hashtables).",
+        synopsis="Adds note or script properties to an object (custom objects, Exchange objects, hashtables).",
         examples=[("$report | Add-Member -NotePropertyName Checked -NotePropertyValue (Get-Date)",
                    "Adds a Checked property to an existing object."),
                   ("Get-SendConnector | ForEach-Object { $_ | Add-Member NoteProperty Site 'HQ' -PassThru }",
@@ -199,7 +200,7 @@ _IMMUTABLE = (str, int, float, bool)
 class AddMember(Cmdlet):
     InputObject = Param(object, mandatory=True, from_pipeline=True, help="The object to extend.")
     MemberType = Param(str, sets={"MemberSet": ParamSet(mandatory=True, position=1)}, aliases=["Type"],
-                       values=MEMBER_TYPES, help="The kind of member; exshell adds NoteProperty members.")
+                       values=MEMBER_TYPES, help="The kind of member: NoteProperty or ScriptProperty.")
     Name = Param(str, sets={"MemberSet": ParamSet(mandatory=True, position=2)},
                  help="The new member's name.")
     Value = Param(object, sets={"MemberSet": ParamSet(position=3)}, help="The new property's value.")
@@ -222,12 +223,22 @@ class AddMember(Cmdlet):
     def process(self) -> None:
         target = self.InputObject
         if self.parameter_set == "MemberSet":
-            if self.MemberType.lower() != "noteproperty":
+            kind = self.MemberType.lower()
+            if kind not in ("noteproperty", "scriptproperty"):
                 self.throw_terminating_error(self._failure(
-                    f"exshell can add only NoteProperty members, not {self.MemberType}.",
+                    f"exshell can add only NoteProperty and ScriptProperty members, not {self.MemberType}.",
                     "MemberTypeNotSupported", "NotImplemented", "NotSupportedException"))
                 return
-            members = [(self.Name, self.Value)]
+            value = self.Value
+            if kind == "scriptproperty":
+                if not isinstance(value, ScriptBlock):
+                    self.throw_terminating_error(self._failure(
+                        "The Value of a ScriptProperty must be a script block, such as { $this.Name }.",
+                        "ScriptPropertyNeedsScriptBlock", "InvalidArgument", "ArgumentException"))
+                    return
+                from exshell.language.values import ScriptProperty
+                value = ScriptProperty(value)
+            members = [(self.Name, value)]
         elif self.parameter_set == "NotePropertySingleMemberSet":
             members = [(self.NotePropertyName, self.NotePropertyValue)]
         elif self.parameter_set == "NotePropertyMultiMemberSet":
