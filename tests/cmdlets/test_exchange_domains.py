@@ -2,15 +2,7 @@
 MakeDefault, the built-in Default remote domain, pipelines and table views."""
 from __future__ import annotations
 
-import re
-
-from test_exchange_support import shell  # noqa: F401 - fixture
-
-
-def _value(out: str, name: str) -> str:
-    match = re.search(rf"^{name}\s+: (.*)$", out, re.MULTILINE)
-    assert match, f"{name} missing from:\n{out}"
-    return match.group(1).strip()
+from test_exchange_support import list_value, shell  # noqa: F401 - fixture
 
 
 def _rows(out: str) -> list[str]:
@@ -100,10 +92,10 @@ def test_new_and_set_remote_domain(shell):
     shell.ok("New-RemoteDomain -DomainName *.contoso.com -Name Contoso")
     shell.ok("Set-RemoteDomain Contoso -AllowedOOFType None -DeliveryReportEnabled $false -TNEFEnabled $true")
     out = shell.ok("Get-RemoteDomain -Identity Contoso | Format-List")
-    assert _value(out, "DomainName") == "*.contoso.com"
-    assert _value(out, "AllowedOOFType") == "None"
-    assert _value(out, "DeliveryReportEnabled") == "False"
-    assert _value(out, "TNEFEnabled") == "True"
+    assert list_value(out, "DomainName") == "*.contoso.com"
+    assert list_value(out, "AllowedOOFType") == "None"
+    assert list_value(out, "DeliveryReportEnabled") == "False"
+    assert list_value(out, "TNEFEnabled") == "True"
 
 
 def test_pipeline_where_set_remote_domain(shell):
@@ -124,10 +116,10 @@ def test_remote_domain_character_sets_are_checked(shell):
     result = shell.run("Set-RemoteDomain Default -CharacterSet txt")
     assert '"txt" isn\'t a valid value for the CharacterSet property.' in result.err
     assert "InvalidCharacterSet" in result.err
-    assert _value(shell.ok("Get-RemoteDomain Default | Format-List"), "CharacterSet") == "iso-8859-1"
+    assert list_value(shell.ok("Get-RemoteDomain Default | Format-List"), "CharacterSet") == "iso-8859-1"
     shell.ok("Set-RemoteDomain Default -CharacterSet UTF-8 -NonMimeCharacterSet $null")
     out = shell.ok("Get-RemoteDomain Default | Format-List")
-    assert _value(out, "CharacterSet") == "utf-8"
+    assert list_value(out, "CharacterSet") == "utf-8"
     assert shell.ok('"[$((Get-RemoteDomain Default).NonMimeCharacterSet)]"').strip() == "[]"
     result = shell.run("Set-RemoteDomain Default -NonMimeCharacterSet latin")
     assert '"latin" isn\'t a valid value for the NonMimeCharacterSet property.' in result.err

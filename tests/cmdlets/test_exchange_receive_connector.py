@@ -2,29 +2,21 @@
 usage defaults, the binding/remote-range rule, the -Server filter."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from test_exchange_support import shell  # noqa: F401 - fixture
+from test_exchange_support import list_value, shell  # noqa: F401 - fixture
 
 CUSTOM = ("New-ReceiveConnector -Name Test -Usage Custom -Bindings 10.10.1.1:25 "
           "-RemoteIPRanges 192.168.0.1-192.168.0.24")
 
 
-def _value(out: str, name: str) -> str:
-    match = re.search(rf"^{name}\s+: (.*)$", out, re.MULTILINE)
-    assert match, f"{name} missing from:\n{out}"
-    return match.group(1).strip()
-
-
 def test_new_connector_has_server_identity_and_given_values(shell):
     shell.ok(CUSTOM)
     out = shell.ok(r'Get-ReceiveConnector "EXCH01\Test" | Format-List')
-    assert _value(out, "Identity") == r"EXCH01\Test"
-    assert _value(out, "Bindings") == "{10.10.1.1:25}"
-    assert _value(out, "RemoteIPRanges") == "{192.168.0.1-192.168.0.24}"
-    assert _value(out, "Enabled") == "True"
+    assert list_value(out, "Identity") == r"EXCH01\Test"
+    assert list_value(out, "Bindings") == "{10.10.1.1:25}"
+    assert list_value(out, "RemoteIPRanges") == "{192.168.0.1-192.168.0.24}"
+    assert list_value(out, "Enabled") == "True"
 
 
 def test_plain_name_identity_and_default_table_view(shell):
@@ -56,7 +48,7 @@ def test_same_binding_and_remote_range_twice_on_one_server_is_refused(shell):
 def test_usage_types_seed_permission_groups(shell):
     shell.ok("New-ReceiveConnector -Name Part -Partner -Bindings 10.10.1.6:25 -RemoteIPRanges 10.9.0.0/16")
     out = shell.ok(r"Get-ReceiveConnector Part | Format-List")
-    assert _value(out, "PermissionGroups") == "Partners"
+    assert list_value(out, "PermissionGroups") == "Partners"
 
 
 def test_two_usage_selectors_are_refused(shell):
@@ -71,10 +63,10 @@ def test_set_changes_banner_and_timeout_and_pipeline_set_works(shell):
     shell.ok(CUSTOM)
     shell.ok('Set-ReceiveConnector -Identity Test -Banner "220 SMTP OK" -ConnectionTimeout 00:15:00')
     out = shell.ok("Get-ReceiveConnector Test | Format-List")
-    assert _value(out, "Banner") == "220 SMTP OK"
-    assert _value(out, "ConnectionTimeout") == "00:15:00"
+    assert list_value(out, "Banner") == "220 SMTP OK"
+    assert list_value(out, "ConnectionTimeout") == "00:15:00"
     shell.ok("Get-ReceiveConnector Test | Set-ReceiveConnector -Enabled $false")
-    assert _value(shell.ok("Get-ReceiveConnector Test | Format-List"), "Enabled") == "False"
+    assert list_value(shell.ok("Get-ReceiveConnector Test | Format-List"), "Enabled") == "False"
 
 
 def test_remove_and_unknown_identity(shell):
@@ -87,7 +79,7 @@ def test_remove_and_unknown_identity(shell):
 def test_server_given_by_fqdn_stores_the_server_name_and_unknown_server_fails(shell):
     shell.ok("New-ReceiveConnector -Name R1 -Server exch01.contoso.com -Usage Custom -Bindings 10.9.9.9:25 "
              "-RemoteIPRanges 10.0.0.0/8")
-    assert _value(shell.ok("Get-ReceiveConnector R1 | Format-List"), "Identity") == r"EXCH01\R1"
+    assert list_value(shell.ok("Get-ReceiveConnector R1 | Format-List"), "Identity") == r"EXCH01\R1"
     result = shell.run("New-ReceiveConnector -Name R2 -Server NOPE -Usage Custom -Bindings 10.9.9.8:25 "
                        "-RemoteIPRanges 10.0.0.0/8")
     assert "object 'NOPE' couldn't be found" in result.err
@@ -116,7 +108,7 @@ USAGE_SET_DEFAULTS = [
                          ids=[row[0] for row in USAGE_SET_DEFAULTS])
 def test_a_usage_fills_in_the_listener_property_it_leaves_optional(shell, selector, name, expected):
     shell.ok(f"New-ReceiveConnector -Name U {selector}")
-    assert _value(shell.ok(r"Get-ReceiveConnector U | Format-List"), name) == expected
+    assert list_value(shell.ok(r"Get-ReceiveConnector U | Format-List"), name) == expected
 
 
 def test_internet_connector_on_port_25_once_the_default_connector_is_gone(shell):
@@ -127,13 +119,13 @@ def test_internet_connector_on_port_25_once_the_default_connector_is_gone(shell)
     shell.ok(r'Remove-ReceiveConnector "EXCH01\Default EXCH01" -Confirm:$false' "\n"
              "New-ReceiveConnector -Name X -Internet -Bindings 0.0.0.0:25")
     out = shell.ok(r"Get-ReceiveConnector X | Format-List")
-    assert _value(out, "Bindings") == "{0.0.0.0:25}"
-    assert _value(out, "PermissionGroups") == "AnonymousUsers"
+    assert list_value(out, "Bindings") == "{0.0.0.0:25}"
+    assert list_value(out, "PermissionGroups") == "AnonymousUsers"
 
 
 def test_a_given_value_wins_over_the_usage_default(shell):
     shell.ok("New-ReceiveConnector -Name U -Client -Bindings 10.1.1.1:465 -RemoteIPRanges 10.0.0.0/8")
-    assert _value(shell.ok(r"Get-ReceiveConnector U | Format-List"), "Bindings") == "{10.1.1.1:465}"
+    assert list_value(shell.ok(r"Get-ReceiveConnector U | Format-List"), "Bindings") == "{10.1.1.1:465}"
 
 
 @pytest.mark.parametrize("command, missing", [

@@ -4,19 +4,11 @@ send_connector_rules.md refuses with an error and changes nothing, multi-valued
 edits, -WhatIf, unknown identities."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from test_exchange_support import SEED, shell  # noqa: F401 - fixture
+from test_exchange_support import SEED, list_value, shell  # noqa: F401 - fixture
 
 SEED_LIST = 'Get-SendConnector "Subsidiary Send Connector" | Format-List'
-
-
-def _list_value(out: str, name: str) -> str:
-    match = re.search(rf"^{name}\s+: (.*)$", out, re.MULTILINE)
-    assert match, f"{name} missing from:\n{out}"
-    return match.group(1).strip()
 
 
 def test_seed_example_persists_and_lists_like_the_ems(shell):
@@ -25,14 +17,14 @@ def test_seed_example_persists_and_lists_like_the_ems(shell):
     second_process = shell.run_process("-Command", SEED_LIST)
     assert second_process.code == 0 and not second_process.err, second_process.text
     for out in (second_process.out, shell.ok(SEED_LIST), shell.ok(f"{SEED_LIST} | Out-String")):
-        assert _list_value(out, "AddressSpaces") == "{SMTP:*.contoso.com;5, SMTP:*.fabrikam.com;8}"
-        assert _list_value(out, "SmartHosts") == "{[192.168.10.1]}"  # IP smart hosts bracketed, as EMS lists them
-        assert _list_value(out, "DNSRoutingEnabled") == "False"
-        assert _list_value(out, "MaxMessageSize") == "20 MB (20,971,520 bytes)"
-        assert _list_value(out, "ConnectionInactivityTimeOut") == "00:10:00"
-        assert _list_value(out, "Enabled") == "True"
-        assert _list_value(out, "Port") == "25"
-        assert _list_value(out, "Identity") == "Subsidiary Send Connector"
+        assert list_value(out, "AddressSpaces") == "{SMTP:*.contoso.com;5, SMTP:*.fabrikam.com;8}"
+        assert list_value(out, "SmartHosts") == "{[192.168.10.1]}"  # IP smart hosts bracketed, as EMS lists them
+        assert list_value(out, "DNSRoutingEnabled") == "False"
+        assert list_value(out, "MaxMessageSize") == "20 MB (20,971,520 bytes)"
+        assert list_value(out, "ConnectionInactivityTimeOut") == "00:10:00"
+        assert list_value(out, "Enabled") == "True"
+        assert list_value(out, "Port") == "25"
+        assert list_value(out, "Identity") == "Subsidiary Send Connector"
 
 
 def test_default_table_view_shows_identity_address_spaces_enabled(shell):
@@ -95,8 +87,8 @@ def test_every_rule_refuses_with_an_error_and_changes_nothing(shell, rule, comma
     assert "Traceback" not in result.text
     listing = shell.ok("Get-SendConnector | Format-List Name, AddressSpaces")
     if rule == "name taken twice":
-        assert _list_value(listing, "Name") == "X"
-        assert _list_value(listing, "AddressSpaces") == "{SMTP:contoso.com;1}"
+        assert list_value(listing, "Name") == "X"
+        assert list_value(listing, "AddressSpaces") == "{SMTP:contoso.com;1}"
     else:
         assert listing.strip() == ""
 
@@ -106,24 +98,24 @@ def test_set_rule_breaker_leaves_the_connector_unchanged(shell):
     result = shell.run('Set-SendConnector "Subsidiary Send Connector" -DNSRoutingEnabled $true -Port 26')
     assert "DNSRoutingEnabled" in result.err
     out = shell.ok(SEED_LIST)
-    assert _list_value(out, "DNSRoutingEnabled") == "False"
-    assert _list_value(out, "Port") == "25"
+    assert list_value(out, "DNSRoutingEnabled") == "False"
+    assert list_value(out, "Port") == "25"
 
 
 def test_address_space_add_and_remove_edit_only_that_entry(shell):
     shell.ok(SEED)
     shell.ok('Set-SendConnector "Subsidiary Send Connector" -AddressSpaces @{Add="*.litware.com;3"}')
-    assert _list_value(shell.ok(SEED_LIST), "AddressSpaces") == (
+    assert list_value(shell.ok(SEED_LIST), "AddressSpaces") == (
         "{SMTP:*.contoso.com;5, SMTP:*.fabrikam.com;8, SMTP:*.litware.com;3}")
     shell.ok('Set-SendConnector "Subsidiary Send Connector" -AddressSpaces @{Remove="*.litware.com;3"}')
-    assert _list_value(shell.ok(SEED_LIST), "AddressSpaces") == (
+    assert list_value(shell.ok(SEED_LIST), "AddressSpaces") == (
         "{SMTP:*.contoso.com;5, SMTP:*.fabrikam.com;8}")
 
 
 def test_a_list_replaces_the_address_spaces(shell):
     shell.ok(SEED)
     shell.ok('Set-SendConnector "Subsidiary Send Connector" -AddressSpaces "contoso.com;2","fabrikam.com;3"')
-    assert _list_value(shell.ok(SEED_LIST), "AddressSpaces") == "{SMTP:contoso.com;2, SMTP:fabrikam.com;3}"
+    assert list_value(shell.ok(SEED_LIST), "AddressSpaces") == "{SMTP:contoso.com;2, SMTP:fabrikam.com;3}"
 
 
 def test_set_changes_only_bound_properties_and_writes_nothing(shell):
@@ -132,9 +124,9 @@ def test_set_changes_only_bound_properties_and_writes_nothing(shell):
                    '-ConnectionInactivityTimeOut 00:15:00')
     assert out.strip() == ""
     listed = shell.ok(SEED_LIST)
-    assert _list_value(listed, "MaxMessageSize") == "10 MB (10,485,760 bytes)"
-    assert _list_value(listed, "ConnectionInactivityTimeOut") == "00:15:00"
-    assert _list_value(listed, "SmartHosts") == "{[192.168.10.1]}"
+    assert list_value(listed, "MaxMessageSize") == "10 MB (10,485,760 bytes)"
+    assert list_value(listed, "ConnectionInactivityTimeOut") == "00:15:00"
+    assert list_value(listed, "SmartHosts") == "{[192.168.10.1]}"
 
 
 def test_pipeline_set_disables_every_connector(shell):
@@ -151,7 +143,7 @@ def test_whatif_prints_and_changes_nothing(shell):
     out = shell.ok("Set-SendConnector W -Port 587 -WhatIf\nRemove-SendConnector W -WhatIf")
     assert 'What if: Setting Send connector "W".' in out
     assert 'What if: Removing Send connector "W".' in out
-    assert _list_value(shell.ok("Get-SendConnector W | Format-List"), "Port") == "25"
+    assert list_value(shell.ok("Get-SendConnector W | Format-List"), "Port") == "25"
 
 
 def test_remove_with_confirm_false_deletes(shell):
@@ -187,7 +179,7 @@ def test_wildcard_and_guid_identities(shell):
 
 def test_usage_partner_seeds_domain_secure(shell):
     shell.ok("New-SendConnector -Name P -Partner -AddressSpaces partner.com")
-    assert _list_value(shell.ok("Get-SendConnector P | Format-List"), "DomainSecureEnabled") == "True"
+    assert list_value(shell.ok("Get-SendConnector P | Format-List"), "DomainSecureEnabled") == "True"
 
 
 @pytest.mark.parametrize("usage", ["Custom", "Internal", "Internet", "Partner"])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -25,6 +26,13 @@ EXSHELL = Path(sys.executable).with_name("exshell")
 SEED = ('New-SendConnector -Name "Subsidiary Send Connector" -Usage Custom '
         '-AddressSpace "*.contoso.com;5","*.fabrikam.com;8" -DNSRoutingEnabled $false '
         '-SmartHosts 192.168.10.1 -MaxMessageSize 20MB')
+
+
+def list_value(out: str, name: str) -> str:
+    """The value Format-List shows for property ``name`` (fails the test when absent)."""
+    match = re.search(rf"^{name}\s+: (.*)$", out, re.MULTILINE)
+    assert match, f"{name} missing from:\n{out}"
+    return match.group(1).strip()
 
 
 @dataclass

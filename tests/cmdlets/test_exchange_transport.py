@@ -3,27 +3,19 @@
 and Foreign connectors."""
 from __future__ import annotations
 
-import re
-
-from test_exchange_support import shell  # noqa: F401 - fixture
-
-
-def _value(out: str, name: str) -> str:
-    match = re.search(rf"^{name}\s+: (.*)$", out, re.MULTILINE)
-    assert match, f"{name} missing from:\n{out}"
-    return match.group(1).strip()
+from test_exchange_support import list_value, shell  # noqa: F401 - fixture
 
 
 def test_transport_config_defaults_and_multi_valued_set(shell):
     out = shell.ok("Get-TransportConfig")
-    assert _value(out, "MaxSendSize") == "10 MB (10,485,760 bytes)"
-    assert _value(out, "MaxReceiveSize") == "10 MB (10,485,760 bytes)"
+    assert list_value(out, "MaxSendSize") == "10 MB (10,485,760 bytes)"
+    assert list_value(out, "MaxReceiveSize") == "10 MB (10,485,760 bytes)"
     shell.ok("Set-TransportConfig -GenerateCopyOfDSNFor 5.7.1,5.7.2,5.7.3\n"
              "Set-TransportConfig -JournalingReportNdrTo journalingndr@contoso.com")
     out = shell.ok("Get-TransportConfig | Format-List *DSN*")
-    assert _value(out, "GenerateCopyOfDSNFor") == "{5.7.1, 5.7.2, 5.7.3}"
+    assert list_value(out, "GenerateCopyOfDSNFor") == "{5.7.1, 5.7.2, 5.7.3}"
     assert "MaxSendSize" not in out
-    assert _value(shell.ok("Get-TransportConfig | Format-List"), "JournalingReportNdrTo") == (
+    assert list_value(shell.ok("Get-TransportConfig | Format-List"), "JournalingReportNdrTo") == (
         "journalingndr@contoso.com")
 
 
@@ -32,15 +24,15 @@ def test_transport_server_is_the_local_server_and_set_changes_it(shell):
     shell.ok("Set-TransportServer EXCH01 -TransientFailureRetryCount 3 -TransientFailureRetryInterval 00:00:30\n"
              'Set-TransportServer EXCH01 -ReceiveProtocolLogPath "C:\\SMTP Protocol Logs\\Receive.log"')
     out = shell.ok("Get-TransportServer EXCH01 | Format-List")
-    assert _value(out, "TransientFailureRetryCount") == "3"
-    assert _value(out, "TransientFailureRetryInterval") == "00:00:30"
-    assert _value(out, "ReceiveProtocolLogPath") == "C:\\SMTP Protocol Logs\\Receive.log"
+    assert list_value(out, "TransientFailureRetryCount") == "3"
+    assert list_value(out, "TransientFailureRetryInterval") == "00:00:30"
+    assert list_value(out, "ReceiveProtocolLogPath") == "C:\\SMTP Protocol Logs\\Receive.log"
 
 
 def test_transport_service_names_reach_the_same_objects(shell):
     shell.ok("Set-TransportService EXCH01 -DelayNotificationTimeout 13:00:00")
     out = shell.ok("Get-TransportServer EXCH01 | Format-List")
-    assert _value(out, "DelayNotificationTimeout") == "13:00:00"
+    assert list_value(out, "DelayNotificationTimeout") == "13:00:00"
     assert shell.ok("Get-TransportService | ForEach-Object { $_.Name }").split() == ["EXCH01"]
 
 
@@ -67,8 +59,8 @@ def test_exchange_server_table_and_set(shell):
     shell.ok("Set-ExchangeServer -Identity 'EXCH01' -CustomerFeedbackEnabled $true\n"
              "Set-ExchangeServer -Identity EXCH01 -ErrorReportingEnabled $false")
     out = shell.ok("Get-ExchangeServer -Identity EXCH01 | Format-List")
-    assert _value(out, "CustomerFeedbackEnabled") == "True"
-    assert _value(out, "ErrorReportingEnabled") == "False"
+    assert list_value(out, "CustomerFeedbackEnabled") == "True"
+    assert list_value(out, "ErrorReportingEnabled") == "False"
     assert "couldn't be found" in shell.run("Get-ExchangeServer NOPE").err
 
 
@@ -81,6 +73,6 @@ def test_foreign_connector_lifecycle(shell):
     assert rows[2].startswith("Fax Connector") and "X400:c=US;a=Fabrikam;P=Contoso;5" in rows[2]
     shell.ok('Set-ForeignConnector "Fax Connector" -MaxMessageSize 10MB')
     out = shell.ok('Get-ForeignConnector "Fax Connector" | Format-List')
-    assert _value(out, "MaxMessageSize") == "10 MB (10,485,760 bytes)"
+    assert list_value(out, "MaxMessageSize") == "10 MB (10,485,760 bytes)"
     shell.ok('Remove-ForeignConnector "Fax Connector" -Confirm:$false')
     assert shell.ok("Get-ForeignConnector").strip() == ""
