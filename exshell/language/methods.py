@@ -288,7 +288,10 @@ def invoke_method(value: Any, name: str, args: list, ctx: Any) -> Any:
         if isinstance(value, str) and lowered in _STRING_METHODS:
             result = _STRING_METHODS[lowered](value, args)
         elif isinstance(value, list):
-            result = _list_methods(value, lowered, args)
+            own = _python_method(value, lowered)  # a typed collection's own methods come first
+            result = own(*args) if own is not None else _list_methods(value, lowered, args)
+            if own is not None and result is None:
+                result = _VOID
         elif isinstance(value, dict):
             result = _dict_methods(value, lowered, args)
         elif isinstance(value, datetime):

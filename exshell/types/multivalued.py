@@ -14,8 +14,9 @@ Contract:
         allowed);
       - ``$null`` gives the empty property (clears it, as in Exchange).
   * ``MultiValuedProperty``: a read-only ``list`` subclass (the pipeline, ``[i]``,
-    ``.Count``, ``-join`` and ``+=`` treat it as the collection it is; mutating
-    methods raise TypeError); display ``{a, b}`` / ``{}``; hashable; equality
+    ``.Count``, ``-join`` and ``+=`` treat it as the collection it is; Python's
+    mutating methods raise TypeError, while scripts' ``.Add()``/``.Remove()``/``.Clear()``
+    edit the fetched copy as in the Exchange Management Shell); display ``{a, b}`` / ``{}``; hashable; equality
     with a list of equal elements; ``to_json()`` lists the elements' texts and
     ``MultiValued(T).from_json(list)`` reads them back.
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from exshell.cmdlets.base import ConversionError
+from exshell.errors import message
 from exshell.language.values import ArgumentNumber
 from exshell.types.common import cast_failure, fail, text_of
 
@@ -104,7 +106,36 @@ class MultiValuedProperty(list):
 
     def ps_methods(self) -> dict[str, Any]:
         return {"Contains": lambda item: item in self or str(item) in {str(own) for own in self},
-                "ToArray": lambda: list(self), "ToString": self.__str__}
+                "ToArray": lambda: list(self), "ToString": self.__str__,
+                "Add": self._script_add, "Remove": self._script_remove, "Clear": self._script_clear}
+
+    # The Exchange 2007/2010 idiom edits a property of a fetched object in place
+    # ($c = Get-SendConnector X; $c.AddressSpaces.Add("b.com"); Set-SendConnector X
+    # -AddressSpaces $c.AddressSpaces).  Only these script-called methods change the
+    # collection; Python code still sees it as read-only.
+    def _element(self, value: Any) -> Any:
+        if self.element_type is None:
+            return value
+        try:
+            return MultiValued(self.element_type).convert_element(value)
+        except ConversionError as failure:
+            raise ValueError(str(failure)) from None
+
+    def _script_add(self, value: Any) -> None:
+        item = self._element(value)
+        if item in self:
+            raise ValueError(message("ValueAlreadyPresent", value if isinstance(value, str) else item))
+        list.append(self, item)
+
+    def _script_remove(self, value: Any) -> bool:
+        item = self._element(value)
+        if item in self:
+            list.remove(self, item)
+            return True
+        return False
+
+    def _script_clear(self) -> None:
+        list.clear(self)
 
     def ps_type_names(self) -> list[str]:
         return [self.dotnet_name, "System.Object"]

@@ -36,3 +36,17 @@ def test_multivalued_property_joins_with_spaces_in_strings_but_lists_in_braces(s
     lines = [line for line in out.splitlines() if line.strip()]
     assert lines == ["SMTP:a.com;1 SMTP:b.com;1", "SMTP:a.com;1,SMTP:b.com;1",
                      "AddressSpaces : {SMTP:a.com;1, SMTP:b.com;1}"]
+
+
+def test_modifying_a_multivalued_property_of_a_fetched_object(shell):  # noqa: F811
+    # the Exchange 2010 documentation's "Modifying Multivalued Properties" idioms
+    out = shell.ok("New-SendConnector -Name M -AddressSpaces a.com | Out-Null\n"
+                   "$c = Get-SendConnector M\n"
+                   "$c.AddressSpaces.Add('z.com')\n"
+                   "Set-SendConnector M -AddressSpaces $c.AddressSpaces\n"
+                   "(Get-SendConnector M).AddressSpaces -join ','\n"
+                   "$c.AddressSpaces.Remove('a.com')\n"
+                   "$c.AddressSpaces -join ','")
+    assert out.split() == ["SMTP:a.com;1,SMTP:z.com;1", "True", "SMTP:z.com;1"]
+    result = shell.run("$c = Get-SendConnector M; $c.AddressSpaces.Add('z.com')")
+    assert 'The value "z.com" is already present in the collection.' in result.err

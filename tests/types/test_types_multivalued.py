@@ -122,3 +122,17 @@ def test_elements_equal_text_as_powershell_compares(typed, text, expected):
     spaces = SPACES.convert(["contoso.com", "*"])
     assert (text in spaces) is expected
     assert (spaces[0] == text) is expected
+
+
+def test_script_methods_edit_the_collection_and_convert_elements():
+    from exshell.types.address_space import AddressSpace
+    from exshell.types.multivalued import MultiValued
+    values = MultiValued(AddressSpace).convert(["a.com"])
+    methods = values.ps_methods()
+    methods["Add"]("b.com;5")
+    assert [str(item) for item in values] == ["SMTP:a.com;1", "SMTP:b.com;5"]
+    assert methods["Remove"]("a.com") is True and methods["Remove"]("zzz.com") is False
+    with pytest.raises(ValueError, match="already present"):
+        methods["Add"]("b.com;5")
+    with pytest.raises(TypeError):
+        values.append("c.com")  # Python code still sees a read-only list
