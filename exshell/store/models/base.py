@@ -73,6 +73,18 @@ AD_CONFIGURATION_BASES = (
     "System.Object",
 )
 
+# .NET base classes of the connectors in a routing group's Connections container
+# (Send and Foreign connectors), most derived first.
+SEND_CONNECTOR_BASES = (
+    "Microsoft.Exchange.Data.Directory.SystemConfiguration.SendConnector",
+    "Microsoft.Exchange.Data.Directory.SystemConfiguration.MailGateway",
+    "Microsoft.Exchange.Data.Directory.ADLegacyVersionableObject",
+) + AD_CONFIGURATION_BASES
+
+#: the routing group Exchange setup creates (its legacy suffix is the same in every
+#: 2007+ organization); connectors name it as their SourceRoutingGroup.
+ROUTING_GROUP = "Exchange Routing Group (DWBGZMFD01QNBJR)"
+
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
@@ -90,7 +102,7 @@ class Directory:
     domain: str = "contoso.com"
     organization: str = "First Organization"
     admin_group: str = "Exchange Administrative Group (FYDIBOHF23SPDLT)"
-    routing_group: str = "Exchange Routing Group (DWBGZMFD01QNBJR)"
+    routing_group: str = ROUTING_GROUP
     site: str = "Default-First-Site-Name"
 
     # The DN texts below are cached per instance (every write places an object).

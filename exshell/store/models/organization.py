@@ -16,8 +16,8 @@ import re
 from typing import Any, ClassVar
 
 from exshell.store.models.base import (
-    AD_CONFIGURATION_BASES, EXCHANGE_2010_VERSION, Directory, ExchangeObject, escape_cn, fail,
-    first_or_none,
+    AD_CONFIGURATION_BASES, EXCHANGE_2010_VERSION, ROUTING_GROUP, SEND_CONNECTOR_BASES, Directory,
+    ExchangeObject, escape_cn, fail, first_or_none,
 )
 from exshell.store.models.fields import (
     AddressSpaceList, ByteSize, CountOrUnlimited, IPRangeList, SizeOrUnlimited, SmtpAddressValue,
@@ -112,10 +112,7 @@ class ForeignConnector(ExchangeObject):
     CONTAINER: ClassVar[str] = "Connections"
     TYPE_NAMES: ClassVar[tuple[str, ...]] = (
         "Microsoft.Exchange.Data.Directory.SystemConfiguration.ForeignConnector",
-        "Microsoft.Exchange.Data.Directory.SystemConfiguration.SendConnector",
-        "Microsoft.Exchange.Data.Directory.SystemConfiguration.MailGateway",
-        "Microsoft.Exchange.Data.Directory.ADLegacyVersionableObject",
-    ) + AD_CONFIGURATION_BASES
+    ) + SEND_CONNECTOR_BASES
     OBJECT_CLASS: ClassVar[tuple[str, ...]] = ("top", "mailGateway", "msExchForeignConnector")
     OBJECT_CATEGORY: ClassVar[str] = "ms-Exch-Foreign-Connector"
     PROPERTY_ORDER: ClassVar[tuple[str, ...]] = (
@@ -140,7 +137,7 @@ class ForeignConnector(ExchangeObject):
     MaxMessageSize: SizeOrUnlimited = "unlimited"
     HomeMTA: str = "Microsoft MTA"
     HomeMtaServerId: Text = None
-    SourceRoutingGroup: str = "Exchange Routing Group (DWBGZMFD01QNBJR)"
+    SourceRoutingGroup: str = ROUTING_GROUP
     SourceTransportServers: TextList = []
 
     @property

@@ -26,7 +26,7 @@ from typing import Any, ClassVar, Optional
 from pydantic import Field
 
 from exshell.store.models.base import (
-    AD_CONFIGURATION_BASES, Directory, ExchangeObject, escape_cn, fail, first_or_none,
+    ROUTING_GROUP, SEND_CONNECTOR_BASES, Directory, ExchangeObject, escape_cn, fail, first_or_none,
 )
 from exshell.store.models.fields import (
     AddressSpaceList, FqdnValue, IPAddressValue, SizeOrUnlimited, SmartHostList,
@@ -53,10 +53,7 @@ class SendConnector(ExchangeObject):
     CONTAINER: ClassVar[str] = "Connections"
     TYPE_NAMES: ClassVar[tuple[str, ...]] = (
         "Microsoft.Exchange.Data.Directory.SystemConfiguration.SmtpSendConnectorConfig",
-        "Microsoft.Exchange.Data.Directory.SystemConfiguration.SendConnector",
-        "Microsoft.Exchange.Data.Directory.SystemConfiguration.MailGateway",
-        "Microsoft.Exchange.Data.Directory.ADLegacyVersionableObject",
-    ) + AD_CONFIGURATION_BASES
+    ) + SEND_CONNECTOR_BASES
     OBJECT_CLASS: ClassVar[tuple[str, ...]] = ("top", "msExchRoutingSMTPConnector")
     OBJECT_CATEGORY: ClassVar[str] = "ms-Exch-Routing-SMTP-Connector"
     SECRET_FIELDS: ClassVar[tuple[str, ...]] = ("AuthenticationCredential",)
@@ -104,7 +101,7 @@ class SendConnector(ExchangeObject):
     SmartHosts: SmartHostList = []
     SmtpMaxMessagesPerConnection: int = 20
     SourceIPAddress: IPAddressValue = "0.0.0.0"
-    SourceRoutingGroup: str = "Exchange Routing Group (DWBGZMFD01QNBJR)"
+    SourceRoutingGroup: str = ROUTING_GROUP
     SourceTransportServers: TextList = []
     TlsAuthLevel: enum("TlsAuthLevel") = None
     TlsDomain: SmtpDomainWithSubdomainsValue = None
