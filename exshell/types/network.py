@@ -85,7 +85,27 @@ class IPAddress(TextValue):
         return "InterNetworkV6" if self.is_ipv6 else "InterNetwork"
 
     def ps_properties(self) -> dict[str, Any]:
-        return {"AddressFamily": self.address_family, "IPAddressToString": self._text}
+        """System.Net.IPAddress's nine properties, as PowerShell lists them (Address is
+        the IPv4 bytes read little-endian; it and ScopeId are empty where .NET throws)."""
+        address = self.address
+        v6 = self.is_ipv6
+        packed = address.packed if address is not None else b""
+        return {
+            "Address": None if v6 else int.from_bytes(packed, "little"),
+            "AddressFamily": self.address_family,
+            "ScopeId": _scope_number(address) if v6 else None,
+            "IsIPv6Multicast": bool(v6 and address.is_multicast),
+            "IsIPv6LinkLocal": bool(v6 and address.is_link_local),
+            "IsIPv6SiteLocal": bool(v6 and address.is_site_local),
+            "IsIPv6Teredo": bool(v6 and address.teredo is not None),
+            "IsIPv4MappedToIPv6": bool(v6 and address.ipv4_mapped is not None),
+            "IPAddressToString": self._text,
+        }
+
+
+def _scope_number(address: Any) -> int:
+    scope = getattr(address, "scope_id", None) or ""
+    return int(scope) if scope.isdigit() else 0
 
 
 class IPRange(TextValue):

@@ -87,3 +87,14 @@ def test_null_clears_reference_types_and_type_names():
     assert Fqdn.dotnet_name == "Microsoft.Exchange.Data.Fqdn"
     assert IPAddress.dotnet_name == "System.Net.IPAddress"
     assert SmartHost.reference_name == "SmartHost"
+
+
+def test_ipaddress_has_the_nine_dotnet_properties():
+    from exshell.types.network import IPAddress
+    v4 = IPAddress.convert("10.0.0.1").ps_properties()
+    assert list(v4) == ["Address", "AddressFamily", "ScopeId", "IsIPv6Multicast", "IsIPv6LinkLocal",
+                        "IsIPv6SiteLocal", "IsIPv6Teredo", "IsIPv4MappedToIPv6", "IPAddressToString"]
+    assert (v4["Address"], v4["AddressFamily"], v4["ScopeId"]) == (16777226, "InterNetwork", None)
+    v6 = IPAddress.convert("fe80::1").ps_properties()
+    assert (v6["Address"], v6["AddressFamily"], v6["ScopeId"], v6["IsIPv6LinkLocal"]) == \
+        (None, "InterNetworkV6", 0, True)
