@@ -3,6 +3,8 @@
 and Foreign connectors."""
 from __future__ import annotations
 
+import pytest
+
 from test_exchange_support import list_value, shell  # noqa: F401 - fixture
 
 
@@ -34,6 +36,14 @@ def test_transport_service_names_reach_the_same_objects(shell):
     out = shell.ok("Get-TransportServer EXCH01 | Format-List")
     assert list_value(out, "DelayNotificationTimeout") == "13:00:00"
     assert shell.ok("Get-TransportService | ForEach-Object { $_.Name }").split() == ["EXCH01"]
+
+
+@pytest.mark.parametrize("command", ["Set-TransportServer", "Set-TransportService"])
+def test_both_names_check_the_model_range_of_a_shared_setting(shell, command):
+    result = shell.run(f"{command} EXCH01 -PoisonThreshold 11")
+    assert result.code == 1
+    assert "The 11 argument is greater than the maximum allowed range of 10" in result.err
+    assert list_value(shell.ok("Get-TransportServer EXCH01 | Format-List"), "PoisonThreshold") == "2"
 
 
 def test_a_later_only_parameter_is_refused_with_a_version_hint(shell):
