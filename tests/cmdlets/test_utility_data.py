@@ -17,7 +17,7 @@ def test_convert_to_json_pretty(shell):
 @pytest.mark.parametrize("script, text", [
     ("@{a=1} | ConvertTo-Json -Compress", '{"a":1}'),
     ("ConvertTo-Json -InputObject @(1, 'x', $true, $null) -Compress", '[1,"x",true,null]'),
-    ("1.5, 2.0 | ConvertTo-Json -Compress", "[1.5,2.0]"),
+    ("1.5, 2.0 | ConvertTo-Json -Compress", "[1.5,2]"), ("(0.1 + 0.2) | ConvertTo-Json", "0.30000000000000004"),
     ("'quote\"back\\' | ConvertTo-Json", '"quote\\"back\\\\"'),
     ("@{} | ConvertTo-Json", "{}"),
     ("ConvertTo-Json -InputObject @() -Compress", "[]"),

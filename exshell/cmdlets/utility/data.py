@@ -43,7 +43,7 @@ class _JsonWriter:
     def text(self, value: Any, level: int = 0) -> str:
         import enum
         from exshell.language.conversions import to_string
-        from exshell.language.formatting import format_double
+        from exshell.language.formatting import format_double, format_double_roundtrip
         if isinstance(value, ArgumentNumber):
             value = value.value
         if value is None:
@@ -55,8 +55,8 @@ class _JsonWriter:
         if isinstance(value, float):
             if value != value or value in (float("inf"), float("-inf")):
                 return json.dumps(format_double(value))
-            text = format_double(value)
-            return text if any(c in text for c in ".E") else text + ".0"
+            # Windows PowerShell's serializer writes doubles as ToString("R"): 1, 0.5, 1E+16
+            return format_double_roundtrip(value)
         if isinstance(value, Decimal):
             return str(value)
         if isinstance(value, str):
