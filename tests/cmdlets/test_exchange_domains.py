@@ -2,15 +2,11 @@
 MakeDefault, the built-in Default remote domain, pipelines and table views."""
 from __future__ import annotations
 
-from test_exchange_support import list_value, shell  # noqa: F401 - fixture
-
-
-def _rows(out: str) -> list[str]:
-    return [line for line in out.splitlines() if line.strip()]
+from test_exchange_support import list_value, shell, table_rows  # noqa: F401 - fixture
 
 
 def test_fresh_store_has_the_organization_default_accepted_domain(shell):
-    rows = _rows(shell.ok("Get-AcceptedDomain"))
+    rows = table_rows(shell.ok("Get-AcceptedDomain"))
     assert rows[0].split() == ["Name", "DomainName", "DomainType", "Default"]
     assert [row.split() for row in rows[2:]] == [
         ["contoso.com", "contoso.com", "Authoritative", "True"]]
@@ -33,7 +29,7 @@ def test_organization_domain_from_a_dotted_server_name(shell, monkeypatch):
 
 def test_new_accepted_domain_is_listed_with_the_ems_columns(shell):
     shell.ok("New-AcceptedDomain -DomainName Fabrikam.com -DomainType Authoritative -Name Fabrikam")
-    rows = _rows(shell.ok("Get-AcceptedDomain"))
+    rows = table_rows(shell.ok("Get-AcceptedDomain"))
     assert rows[0].split() == ["Name", "DomainName", "DomainType", "Default"]
     assert ["Fabrikam", "Fabrikam.com", "Authoritative", "False"] in [r.split() for r in rows]
 
@@ -80,12 +76,12 @@ def test_old_default_can_be_removed_once_another_is_the_default(shell):
 
 
 def test_default_remote_domain_exists_and_cannot_be_removed(shell):
-    rows = _rows(shell.ok("Get-RemoteDomain"))
+    rows = table_rows(shell.ok("Get-RemoteDomain"))
     assert rows[0].split() == ["Name", "DomainName", "AllowedOOFType"]
     assert rows[2].split()[:2] == ["Default", "*"]
     result = shell.run("Remove-RemoteDomain Default -Confirm:$false")
     assert "Default" in result.err
-    assert _rows(shell.ok("Get-RemoteDomain"))[2].startswith("Default")
+    assert table_rows(shell.ok("Get-RemoteDomain"))[2].startswith("Default")
 
 
 def test_new_and_set_remote_domain(shell):

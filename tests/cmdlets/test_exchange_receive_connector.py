@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_exchange_support import list_value, shell  # noqa: F401 - fixture
+from test_exchange_support import list_value, shell, table_rows  # noqa: F401 - fixture
 
 CUSTOM = ("New-ReceiveConnector -Name Test -Usage Custom -Bindings 10.10.1.1:25 "
           "-RemoteIPRanges 192.168.0.1-192.168.0.24")
@@ -22,7 +22,7 @@ def test_new_connector_has_server_identity_and_given_values(shell):
 def test_plain_name_identity_and_default_table_view(shell):
     shell.ok(CUSTOM)
     out = shell.ok("Get-ReceiveConnector Test")
-    lines = [line for line in out.splitlines() if line.strip()]
+    lines = table_rows(out)
     assert lines[0].split() == ["Identity", "Bindings", "Enabled"]
     assert lines[2].startswith("EXCH01\\Test") and "{10.10.1.1:25}" in lines[2]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_exchange_support import SEED, list_value, shell  # noqa: F401 - fixture
+from test_exchange_support import SEED, list_value, shell, table_rows  # noqa: F401 - fixture
 
 SEED_LIST = 'Get-SendConnector "Subsidiary Send Connector" | Format-List'
 
@@ -30,7 +30,7 @@ def test_seed_example_persists_and_lists_like_the_ems(shell):
 def test_default_table_view_shows_identity_address_spaces_enabled(shell):
     shell.ok(SEED)
     out = shell.ok("Get-SendConnector")
-    lines = [line for line in out.splitlines() if line.strip()]
+    lines = table_rows(out)
     assert lines[0].split() == ["Identity", "AddressSpaces", "Enabled"]
     assert set(lines[1].replace(" ", "")) == {"-"}
     assert lines[2].startswith("Subsidiary Send Connector")

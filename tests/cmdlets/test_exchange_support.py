@@ -35,6 +35,11 @@ def list_value(out: str, name: str) -> str:
     return match.group(1).strip()
 
 
+def table_rows(out: str) -> list[str]:
+    """The non-blank lines of a table view: header, dashes, then one line per object."""
+    return [line for line in out.splitlines() if line.strip()]
+
+
 @dataclass
 class Result:
     code: int

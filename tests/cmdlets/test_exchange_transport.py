@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_exchange_support import list_value, shell  # noqa: F401 - fixture
+from test_exchange_support import list_value, shell, table_rows  # noqa: F401 - fixture
 
 
 def test_transport_config_defaults_and_multi_valued_set(shell):
@@ -63,7 +63,7 @@ def test_new_transport_server_registers_servers_for_source_lists(shell):
 
 
 def test_exchange_server_table_and_set(shell):
-    rows = [line for line in shell.ok("Get-ExchangeServer").splitlines() if line.strip()]
+    rows = table_rows(shell.ok("Get-ExchangeServer"))
     assert rows[0].split() == ["Name", "Site", "ServerRole", "Edition", "AdminDisplayVersion"]
     assert rows[2].startswith("EXCH01")
     shell.ok("Set-ExchangeServer -Identity 'EXCH01' -CustomerFeedbackEnabled $true\n"
@@ -78,7 +78,7 @@ def test_foreign_connector_lifecycle(shell):
     shell.ok("New-TransportServer -Name Hub01 -Role HubTransport\nNew-TransportServer -Name Hub02\n"
              'New-ForeignConnector -Name "Fax Connector" -AddressSpaces "X400:c=US;a=Fabrikam;P=Contoso;5" '
              "-SourceTransportServers Hub01,Hub02")
-    rows = [line for line in shell.ok("Get-ForeignConnector").splitlines() if line.strip()]
+    rows = table_rows(shell.ok("Get-ForeignConnector"))
     assert rows[0].split() == ["Identity", "AddressSpaces", "Enabled"]
     assert rows[2].startswith("Fax Connector") and "X400:c=US;a=Fabrikam;P=Contoso;5" in rows[2]
     shell.ok('Set-ForeignConnector "Fax Connector" -MaxMessageSize 10MB')
