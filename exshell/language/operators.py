@@ -17,7 +17,7 @@ from __future__ import annotations
 import enum
 import math
 from datetime import datetime, timedelta
-from decimal import Decimal, DivisionByZero, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Decimal, DivisionByZero, InvalidOperation, localcontext
 from typing import Any
 
 from exshell.cmdlets.base import ArrayOf
@@ -77,6 +77,26 @@ def _divide_by_zero() -> PSRuntimeError:
         inner_exception_type="System.DivideByZeroException"))
 
 
+_DECIMAL_MANTISSA_LIMIT = 2 ** 96  # System.Decimal keeps a 96-bit integer and a scale
+
+
+def _decimal_quotient(a: Decimal, b: Decimal) -> Decimal:
+    """a / b as System.Decimal gives it: 29 significant digits when they fit in its
+    96-bit mantissa (10d/3 -> 3.3333333333333333333333333333), else 28; never more
+    than 28 decimal places (1d/3 -> 0.3333333333333333333333333333)."""
+    with localcontext() as context:
+        context.prec = 29
+        quotient = a / b
+    if abs(int(quotient.scaleb(-quotient.as_tuple().exponent))) >= _DECIMAL_MANTISSA_LIMIT:
+        with localcontext() as context:
+            context.prec = 28
+            quotient = a / b
+    exponent = quotient.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -28:  # at most 28 decimal places
+        quotient = quotient.quantize(Decimal(1).scaleb(-28), rounding=ROUND_HALF_EVEN)
+    return quotient
+
+
 def numeric_op(op: str, left: Any, right: Any) -> Any:
     kind = _combine(left, right)
     if kind == "double":
@@ -109,7 +129,7 @@ def numeric_op(op: str, left: Any, right: Any) -> Any:
             elif op == "/":
                 if b == 0:
                     raise _divide_by_zero()
-                result = a / b
+                result = _decimal_quotient(a, b)
             else:
                 if b == 0:
                     raise _divide_by_zero()

@@ -177,3 +177,12 @@ def test_deserialized_objects_are_psobjects_to_gettype():
     session.set_variable("d", PSObject([("Name", "A")], ["Deserialized.Foo.Bar", "Deserialized.System.Object"]))
     outputs, _ = session.run("$d.GetType().FullName; $d.pstypenames[0]")
     assert outputs == ["System.Management.Automation.PSObject", "Deserialized.Foo.Bar"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10d / 3", "3.3333333333333333333333333333"), ("20d / 3", "6.6666666666666666666666666667"),
+    ("1d / 3", "0.3333333333333333333333333333"), ("1d / 7", "0.1428571428571428571428571429"),
+    ("10d / 4", "2.5"),
+])
+def test_decimal_division_keeps_system_decimal_precision(text, expected):
+    assert run(f'"$({text})"')[0] == [expected]
