@@ -312,25 +312,14 @@ def _problem(path: str, record: errors.ErrorRecord, fallback: Optional[ast.Exten
 # ------------------------------------------------------------------- the CLI
 
 def read_script(path: str, stdin: Optional[TextIO] = None) -> str:
-    """The text of ``path`` ('-' = standard input), honouring UTF-8/UTF-16 byte order marks."""
+    """The text of ``path`` ('-' = standard input), decoded as a run decodes it."""
+    from exshell.host.scriptfile import decode_script_bytes, read_script_text
+
     if path == "-":
         stream = stdin or sys.stdin
         buffer = getattr(stream, "buffer", None)
-        return _decode(buffer.read()) if buffer is not None else stream.read()
-    with open(path, "rb") as handle:
-        return _decode(handle.read())
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        # Windows PowerShell 5.1 saves scripts in the ANSI code page by default.
-        return data.decode("cp1252", errors="replace")
+        return decode_script_bytes(buffer.read()) if buffer is not None else stream.read()
+    return read_script_text(path)
 
 
 def main_check(paths: Iterable[str], out: Optional[TextIO] = None,
