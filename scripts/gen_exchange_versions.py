@@ -13,7 +13,7 @@ The table is written as a Python module rather than JSON so that an installed
 wheel always carries it (package code ships without any package-data setup).
 
 Usage: scripts/gen_exchange_versions.py [REFERENCE_DIR] [OUTPUT]
-(defaults: /work/shared/reference and exshell/data/exchange_versions.py).
+(defaults: ../shared/reference beside the checkout and exshell/data/exchange_versions.py).
 Re-run it whenever the reference changes; tests/binder/test_hints.py checks
 that the committed file matches the reference.
 """
@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_REFERENCE = Path("/work/shared/reference")
+DEFAULT_REFERENCE = Path(__file__).resolve().parent.parent.parent / "shared" / "reference"
 DEFAULT_OUTPUT = REPO / "exshell" / "data" / "exchange_versions.py"
 
 # Product names on the reference pages -> the short labels exshell uses

@@ -12,12 +12,14 @@ stays true.
 """
 from __future__ import annotations
 
+import os
+
 import json
 from pathlib import Path
 
 import pytest
 
-REFERENCE = Path("/work/shared/reference/exchange-cmdlets.json")
+REFERENCE = Path(os.environ["EXSHELL_REFERENCE"], "exchange-cmdlets.json")
 
 # (cmdlet, parameter or "*", aspect) -> why exshell differs from the reference.
 DIFFERENCES: dict[tuple[str, str, str], str] = {
@@ -59,7 +61,7 @@ SHOULD_PROCESS_PARAMETERS = {"WhatIf", "Confirm"}
 
 def _reference() -> dict[str, dict]:
     if not REFERENCE.exists():
-        pytest.skip("reference folder not present")
+        pytest.fail(f"reference folder missing: {os.environ['EXSHELL_REFERENCE']}")
     data = json.loads(REFERENCE.read_text(encoding="utf-8"))
     return {entry["name"]: entry for entry in data["cmdlets"]}
 

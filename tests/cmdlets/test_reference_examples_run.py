@@ -1,6 +1,6 @@
 """Every documentation example of the in-scope cmdlets RUNS without error.
 
-Source: /work/shared/reference/examples/reference_examples.jsonl.  An example is
+Source: examples/reference_examples.jsonl of the reference folder (EXSHELL_REFERENCE).  An example is
 in scope when every cmdlet it calls is an issue-4 Exchange cmdlet or a utility
 cmdlet exshell implements.  Each one runs in its own Session against a copy of
 a prepared store that holds the objects the example names (``SETUP``), with a
@@ -9,6 +9,8 @@ a user at the console would.  ``EXCLUDED`` lists every other example with the
 reason; a test keeps that list and the scope rule in agreement.
 """
 from __future__ import annotations
+
+import os
 
 import io
 import json
@@ -20,7 +22,7 @@ import pytest
 from exshell.session import Session, SessionOptions, StdioHost, StdioUI
 from exshell.store import close_stores
 
-EXAMPLES_FILE = Path("/work/shared/reference/examples/reference_examples.jsonl")
+EXAMPLES_FILE = Path(os.environ["EXSHELL_REFERENCE"], "examples/reference_examples.jsonl")
 EXAMPLES = [json.loads(line) for line in EXAMPLES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 #: the Exchange cmdlets of issue 4 (plus Set-ExchangeServer, implemented for its examples)

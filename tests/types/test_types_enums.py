@@ -1,4 +1,5 @@
 """Enums: PowerShell enum conversion (case, unique prefix, flags lists) and .NET display."""
+import os
 import pytest
 
 from exshell.cmdlets.base import ConversionError
@@ -90,7 +91,7 @@ def test_values_match_the_reference_accepted_values():
     import json
     from pathlib import Path
 
-    reference = json.loads(Path("/work/shared/reference/exchange-cmdlets.json").read_text())
+    reference = json.loads(Path(os.environ["EXSHELL_REFERENCE"], "exchange-cmdlets.json").read_text())
     by_reference: dict[str, set[frozenset]] = {}
     for enum_type in enums.ENUMS:
         by_reference.setdefault(enum_type.reference_name, set()).add(

@@ -1,4 +1,5 @@
 """The reference type names map to exshell types, and back."""
+import os
 import json
 from pathlib import Path
 
@@ -9,12 +10,12 @@ from exshell.types import ByteQuantifiedSize, MultiValued, Unlimited, enums
 from exshell.types.address_space import AddressSpace
 from exshell.types.registry import REFERENCE_TYPES, reference_name_of, register_with_language
 
-REFERENCE = Path("/work/shared/reference/exchange-cmdlets.json")
+REFERENCE = Path(os.environ["EXSHELL_REFERENCE"], "exchange-cmdlets.json")
 
 
 def _reference_type_names() -> set[str]:
     if not REFERENCE.exists():
-        pytest.skip("reference folder not present")
+        pytest.fail(f"reference folder missing: {os.environ['EXSHELL_REFERENCE']}")
     data = json.loads(REFERENCE.read_text(encoding="utf-8"))
     return {p["type"] for c in data["cmdlets"] for p in c["parameters"]}
 
