@@ -13,6 +13,7 @@ named groups ``(?<n>...)``, back references ``\\k<n>``, ``\\z`` and replacement 
 from __future__ import annotations
 
 import re
+import warnings
 from functools import lru_cache
 
 from exshell.errors import ErrorRecord, PSRuntimeError, message
@@ -74,12 +75,17 @@ def _translate_pattern(pattern: str) -> str:
 def compile_regex(pattern: str, case_sensitive: bool = False) -> re.Pattern:
     flags = 0 if case_sensitive else re.IGNORECASE
     try:
-        return re.compile(_translate_pattern(pattern), flags)
+        # Python warns (on stderr, naming this file) about constructs that may
+        # change meaning in its future versions, such as "[[" sets; a user of
+        # a PowerShell shell must not see that, and .NET reads them literally.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return re.compile(_translate_pattern(pattern), flags)
     except (re.error, RecursionError, OverflowError) as error:
         record = ErrorRecord(
             message=message("InvalidRegularExpression", pattern), error_id="InvalidRegularExpression",
             category="InvalidOperation", target_name=pattern, reason="RuntimeException",
-            hints=[str(error)])
+            hints=[f"exshell's regular expression engine cannot use this pattern: {error}."])
         raise PSRuntimeError(record) from None
 
 
