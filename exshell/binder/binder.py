@@ -82,6 +82,15 @@ class _Pending:
         self.parameter_extent = parameter_extent  # the -Name token: ParameterAlreadyBound
 
 
+class _UnknownName:
+    """An argument of a simple function that goes straight to ``$args``."""
+
+    __slots__ = ("argument",)
+
+    def __init__(self, argument: ArgumentElement):
+        self.argument = argument
+
+
 def _is_end_of_parameters(element: ParameterElement) -> bool:
     return element.text == "--" or (element.name == "-" and element.argument is NO_ARGUMENT)
 
@@ -89,9 +98,9 @@ def _is_end_of_parameters(element: ParameterElement) -> bool:
 # ----------------------------------------------------------------- pairing
 
 def _pair(metadata: Any, elements: list, result: BindResult
-          ) -> tuple[list[_Pending], list[ArgumentElement]]:
+          ) -> tuple[list[_Pending], list]:
     named: list[_Pending] = []
-    positional: list[ArgumentElement] = []
+    positional: list = []   # ArgumentElement or _UnknownName
     simple_function = not metadata.is_advanced
     index = 0
     count = len(elements)
@@ -110,11 +119,14 @@ def _pair(metadata: Any, elements: list, result: BindResult
             continue
         if simple_function:
             parameter, _ = metadata.match(element.name)
-            if parameter is None:  # simple functions take unknown -words as arguments
-                positional.append(_as_argument(element))
+            if parameter is None:
+                # a simple function hands an unknown -word (and a value attached to
+                # it with ':') to $args; it never fills a positional parameter
+                positional.append(_UnknownName(_as_argument(element)))
                 if element.argument is not NO_ARGUMENT:
-                    positional.append(ArgumentElement(element.argument, element.argument_extent,
-                                                      element.splatted, element.literal))
+                    positional.append(_UnknownName(ArgumentElement(
+                        element.argument, element.argument_extent, element.splatted,
+                        element.literal)))
                 continue
         else:
             parameter = metadata.lookup(element.name, element.extent)
@@ -200,11 +212,14 @@ class _Binder:
                 explicit_names.add(name)
             self.bind(item.parameter, item.value, item.extent, item.literal)
 
-    def bind_positional(self, arguments: list[ArgumentElement]) -> None:
+    def bind_positional(self, arguments: list) -> None:
         metadata = self.metadata
         last_position = 0
         leftovers: list[ArgumentElement] = []
         for argument in arguments:
+            if isinstance(argument, _UnknownName):
+                leftovers.append(argument.argument)
+                continue
             choice = self._next_positional(last_position)
             if choice is None:
                 leftovers.append(argument)
@@ -319,12 +334,15 @@ def resolve_parameter_set(metadata: Any, result: BindResult, expecting_input: bo
         if len(satisfied) == 1 and not _any_pipeline_set(metadata, candidates):
             result.parameter_set = satisfied[0]
         return
-    if len(satisfied) == 1:
-        result.parameter_set = satisfied[0]
-        return
+    # PowerShell takes the default set whenever it is still possible (its missing
+    # mandatory parameters are then prompted for or reported); only without it
+    # does the one set whose mandatory parameters are all bound win
     default = metadata.default_set
     if default in candidates:
         result.parameter_set = default
+        return
+    if len(satisfied) == 1:
+        result.parameter_set = satisfied[0]
         return
     raise metadata.binding_error("AmbiguousParameterSet",
                                  getattr(result.invocation, "extent", None))
@@ -412,14 +430,16 @@ def bind_pipeline_input(metadata: Any, result: BindResult, input_object: Any) ->
 
 def _pipeline_pass(metadata: Any, binder: _Binder, attempt: BindResult, input_object: Any,
                    by_name: bool, coerce: bool, rejections: list) -> None:
-    for parameter in metadata.parameters.values():
-        if parameter.name in attempt.bound:
+    takers_of = attempt.candidate_sets
+    for parameter, value_sets, name_sets in metadata.pipeline_takers(takers_of):
+        sets = name_sets if by_name else value_sets
+        if not sets or parameter.name in attempt.bound:
             continue
-        sets = [s for s in attempt.candidate_sets
-                if (facts := parameter.facts(s)) is not None
-                and (facts.from_pipeline_by_name if by_name else facts.from_pipeline)]
-        if not sets:
-            continue
+        if attempt.candidate_sets is not takers_of:
+            # an earlier binding in this pass narrowed the candidates
+            sets = [s for s in sets if s in attempt.candidate_sets]
+            if not sets:
+                continue
         if by_name:
             found, value = _property_value(input_object, parameter)
             if not found:
@@ -428,7 +448,7 @@ def _pipeline_pass(metadata: Any, binder: _Binder, attempt: BindResult, input_ob
             value = input_object
         if not coerce and not accepts_without_coercion(parameter.type, value):
             continue
-        saved = list(attempt.candidate_sets)
+        saved = attempt.candidate_sets
         try:
             binder.bind(parameter, value, None)
         except errors.ParameterBindingError as rejection:

@@ -124,6 +124,7 @@ class CommandMetadata:
     _keys: list[tuple[str, str]] = field(default_factory=list, repr=False)
     _lookup_cache: dict[str, Any] = field(default_factory=dict, repr=False)
     _per_set: dict[Optional[str], Any] = field(default_factory=dict, repr=False)
+    _pipeline_takers: dict[tuple, tuple] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for canonical, parameter in self.parameters.items():
@@ -262,6 +263,33 @@ class CommandMetadata:
         if found is None:
             found = SetFacts.build(self, set_name)
             self._per_set[set_name] = found
+        return found
+
+    def pipeline_takers(self, candidate_sets: list[str]) -> tuple[
+            tuple[ParameterMetadata, tuple[str, ...], tuple[str, ...]], ...]:
+        """The parameters that take pipeline input in any of ``candidate_sets``, in
+        declaration order, each as (parameter, sets taking it by value, sets taking
+        it by property name).  Cached per combination: binding asks this for every
+        pipeline object, so it must not rescan every parameter each time."""
+        key = tuple(candidate_sets)
+        found = self._pipeline_takers.get(key)
+        if found is None:
+            takers = []
+            for parameter in self.parameters.values():
+                by_value: list[str] = []
+                by_name: list[str] = []
+                for set_name in key:
+                    facts = parameter.facts(set_name)
+                    if facts is None:
+                        continue
+                    if facts.from_pipeline:
+                        by_value.append(set_name)
+                    if facts.from_pipeline_by_name:
+                        by_name.append(set_name)
+                if by_value or by_name:
+                    takers.append((parameter, tuple(by_value), tuple(by_name)))
+            found = tuple(takers)
+            self._pipeline_takers[key] = found
         return found
 
 

@@ -30,6 +30,10 @@ def errors_of(shell: Session) -> list:
     ("Write-Output 20MB", [20971520]),
     ("function f([string]$s) { $s }; f 20MB", ["20MB"]),
     ("function f { $args.Count }; f a b c", [3]),
+    # a simple function hands unknown -names to $args and still binds the value
+    ("function f { param([int]$n) $n }; f -z 1", [1]),
+    ("function f { param([int]$n) $args }; f -z 1", ["-z"]),
+    ("function f { param([int]$n) \"$n/$($args -join ',')\" }; f 2 -z -y 3", ["2/-z,-y,3"]),
 ])
 def test_commands_bind_and_run(text, expected):
     outputs, had_error, _ = run(text)
@@ -44,6 +48,16 @@ def test_unknown_parameter_error_points_at_the_parameter():
     assert record.extent.start_column == 13
     assert record.fully_qualified_error_id == \
         "NamedParameterNotFound,Microsoft.PowerShell.Commands.SortObjectCommand"
+
+
+@pytest.mark.parametrize("text", [
+    "function f { [CmdletBinding()] param([int]$n) $n }; f -z 1",
+    "function f { param([Parameter()][int]$n) $n }; f -z 1",
+])
+def test_advanced_function_rejects_unknown_names(text):
+    outputs, had_error, shell = run(text)
+    assert (outputs, had_error) == ([], True)
+    assert shell.error_list[0].fully_qualified_error_id == "NamedParameterNotFound,f"
 
 
 def test_binding_error_ends_only_its_statement():

@@ -64,8 +64,17 @@ def test_simple_function_extra_arguments_go_to_args_in_order():
     assert result.unbound_args == ["three", "-unknown", "four"]
 
 
-def test_simple_function_unknown_parameter_is_a_positional_argument():
-    assert bind(SIMPLE, "Add-Thing 5 -zz").bound == {"a": 5, "b": "-zz"}
+@pytest.mark.parametrize("line, bound, leftovers", [
+    ("Add-Thing 5 -zz", {"a": 5}, ["-zz"]),
+    ("Add-Thing -zz 5", {"a": 5}, ["-zz"]),
+    ("Add-Thing -zz 5 six", {"a": 5, "b": "six"}, ["-zz"]),
+    ("Add-Thing -a 1 -q 7 8", {"a": 1, "b": 7}, ["-q", 8]),
+    ("Add-Thing -q:7 8", {"a": 8}, ["-q", 7]),
+])
+def test_simple_function_unknown_parameter_goes_to_args_not_to_a_position(line, bound, leftovers):
+    result = bind(SIMPLE, line)
+    assert result.bound == bound
+    assert result.unbound_args == leftovers
 
 
 def test_simple_function_has_no_common_parameters():

@@ -249,3 +249,42 @@ def test_positional_remaining_parameter_collects_every_value():
     assert bind("Write-Thing a", metadata).bound == {"Object": "a"}
     assert bind("Write-Thing a b c -Separator x", metadata).bound == {
         "Object": ["a", "b", "c"], "Separator": "x"}
+
+
+# ------------------------------------------- default set before the satisfied one
+
+@pytest.mark.parametrize("line, expected_set", [
+    ("New-Widget a -AddressSpaces x", "AddressSpaces"),
+    ("New-Widget a -LinkedConnector l", "Linked"),
+])
+def test_sets_resolve_from_the_parameters_given(line, expected_set):
+    assert bind(line).parameter_set == expected_set
+
+
+def test_default_set_wins_over_a_set_whose_mandatory_parameters_are_all_bound():
+    from exshell.cmdlets.base import Cmdlet, Param, cmdlet
+
+    @cmdlet("New-Route", default_set="Spaces", command_type_name="Tests.NewRoute")
+    class NewRoute(Cmdlet):
+        Name = Param(str, mandatory=True, position=1)
+        Spaces = Param(str, sets=["Spaces"], mandatory=True)
+        Linked = Param(str, sets=["Linked"])
+
+    metadata = CommandMetadata.from_cmdlet(NewRoute)
+    error = failure("New-Route x", metadata)
+    assert error.record.error_id == "MissingMandatoryParameter"
+    assert error.record.message == ("Cannot process command because of one or more missing "
+                                    "mandatory parameters: Spaces.")
+    assert bind("New-Route x -Linked r", metadata).parameter_set == "Linked"
+
+
+def test_without_a_default_set_the_one_satisfied_set_is_chosen():
+    from exshell.cmdlets.base import Cmdlet, Param, cmdlet
+
+    @cmdlet("New-Hop", command_type_name="Tests.NewHop")
+    class NewHop(Cmdlet):
+        Name = Param(str, mandatory=True, position=1)
+        Spaces = Param(str, sets=["Spaces"], mandatory=True)
+        Linked = Param(str, sets=["Linked"])
+
+    assert bind("New-Hop x", CommandMetadata.from_cmdlet(NewHop)).parameter_set == "Linked"

@@ -94,3 +94,33 @@ def test_nothing_binds_gives_input_object_not_bound():
     assert record.error_id == "InputObjectNotBound"
     assert record.message.startswith("The input object cannot be bound to any parameters")
     assert record.target_name == "42" and record.target_type == "Int32"
+
+
+# ------------------------------------------------- precomputed pipeline takers
+
+@pytest.mark.parametrize("candidates, expected", [
+    (["ByNumber", "ByText"], [("Number", ("ByNumber",), ()), ("Text", ("ByText",), ()),
+                              ("Name", (), ("ByNumber", "ByText"))]),
+    (["ByText"], [("Text", ("ByText",), ()), ("Name", (), ("ByText",))]),
+])
+def test_pipeline_takers_list_only_parameters_taking_input_in_the_candidate_sets(
+        candidates, expected):
+    takers = PIPE.pipeline_takers(candidates)
+    assert [(p.name, by_value, by_name) for p, by_value, by_name in takers] == expected
+    assert PIPE.pipeline_takers(list(candidates)) is takers   # computed once per combination
+
+
+def test_binding_one_parameter_narrows_the_sets_the_rest_of_the_pass_may_use():
+    # Number (ByNumber) binds 5 by value; Text is then out of the candidate sets
+    # even though a string conversion of 5 would fit it
+    result = bind_pipeline_input(PIPE, start(PIPE, "Test-Pipe"), 5)
+    assert result.bound == {"Number": 5}
+    assert result.candidate_sets == ["ByNumber"]
+
+
+def test_many_objects_bind_independently():
+    line = start(PIPE, "Test-Pipe")
+    results = [bind_pipeline_input(PIPE, line, value) for value in (1, "a", 2, "b")]
+    assert [(r.parameter_set, r.bound) for r in results] == [
+        ("ByNumber", {"Number": 1}), ("ByText", {"Text": "a"}),
+        ("ByNumber", {"Number": 2}), ("ByText", {"Text": "b"})]
