@@ -348,6 +348,11 @@ class ErrorRecord:
     # .NET type of the exception this one wraps ("System.DivideByZeroException" for 1/0);
     # catch [T] looks at it first, as PowerShell does with RuntimeException.InnerException
     inner_exception_type: str = ""
+    # The caller a record is attributed to (Write-Error inside a function or script):
+    # None = not attributed; otherwise the views print it before the message instead
+    # of the activity ('' = top level: the activity stays), and command_type_name
+    # already holds the caller's FQID suffix (possibly none).
+    invocation_name: Optional[str] = None
 
     @property
     def fully_qualified_error_id(self) -> str:

@@ -158,7 +158,7 @@ class CmdletProcessor:
         """Fill in what a handler may leave out: the command and where it was invoked."""
         if not record.activity:
             record.activity = self.metadata.name
-        if not record.command_type_name:
+        if not record.command_type_name and record.invocation_name is None:
             record.command_type_name = self.metadata.command_type_name
         if record.extent is None:
             record.extent = getattr(self.invocation, "extent", None)

@@ -184,7 +184,7 @@ def _command_prefix(record: ErrorRecord, separator: str) -> str:
     PowerShell prints the name the command was invoked by; for a command that
     was not found that is the unknown name itself (its record has no activity).
     """
-    name = record.activity
+    name = record.invocation_name or record.activity
     if not name and record.error_id == "CommandNotFoundException":
         name = record.target_name
     return f"{name}{separator}" if name else ""
@@ -196,7 +196,8 @@ def _concise(record: ErrorRecord) -> str:
     """PowerShell 7's view: one line interactively, a ``Line |`` block for
     scripts, multi-line input and parse errors."""
     extent = record.extent
-    label = "ParserError" if record.is_parse_error else record.activity or (
+    label = "ParserError" if record.is_parse_error else record.invocation_name or \
+        record.activity or (
         record.target_name if record.error_id == "CommandNotFoundException" else "")
     if extent is None or not _wants_line_block(record, extent):
         head = f"{label}: " if label else ""

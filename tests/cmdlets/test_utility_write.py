@@ -58,3 +58,29 @@ def test_write_error_fields(shell):
 def test_write_error_stop_is_catchable(shell):
     assert shell.ok("try { Write-Error 'bad' -ErrorAction Stop } catch { 'caught ' + $_ }").values == \
         ["caught bad"]
+
+
+# ---------------------------------------- Write-Error is attributed to its caller
+
+@pytest.mark.parametrize("script, prefix, fqid", [
+    ("Write-Error 'boom'", "Write-Error : boom",
+     "Microsoft.PowerShell.Commands.WriteErrorException"),
+    ("function f { Write-Error 'boom' }; f", "f : boom",
+     "Microsoft.PowerShell.Commands.WriteErrorException,f"),
+    ("function f { Write-Error 'boom' -ErrorId Custom }; f", "f : boom", "Custom,f"),
+    ("filter h { Write-Error 'boom' }; 1 | h", "h : boom",
+     "Microsoft.PowerShell.Commands.WriteErrorException,h"),
+])
+def test_write_error_names_the_function_it_came_from(shell, script, prefix, fqid):
+    outcome = shell.run(script + "; $Error[0].FullyQualifiedErrorId")
+    assert outcome.values == [fqid]
+    assert outcome.errors.startswith(prefix + "\n")
+    assert "[Write-Error], WriteErrorException" in outcome.errors
+
+
+def test_write_error_in_a_script_names_the_script_path(shell, tmp_path):
+    script = tmp_path / "report.ps1"
+    script.write_text("Write-Error 'from script'\n")
+    outcome = shell.run(f"& '{script}'; $Error[0].FullyQualifiedErrorId")
+    assert outcome.values == ["Microsoft.PowerShell.Commands.WriteErrorException,report.ps1"]
+    assert outcome.errors.startswith(f"{script} : from script\n")

@@ -235,3 +235,20 @@ def test_rendering_leaves_the_record_unchanged():
     errorview.render(record)
     errorview.render(record)
     assert record.hints == []
+
+
+@pytest.mark.parametrize("invocation_name, normal_head, concise_head", [
+    (None, "Write-Error : boom", "Write-Error: boom"),
+    ("", "Write-Error : boom", "Write-Error: boom"),          # top level keeps the activity
+    ("f", "f : boom", "f: boom"),
+    ("/tmp/s.ps1", "/tmp/s.ps1 : boom", "/tmp/s.ps1: boom"),
+])
+def test_a_record_attributed_to_its_caller_is_prefixed_with_the_caller(
+        invocation_name, normal_head, concise_head):
+    record = ErrorRecord(message="boom", error_id="Microsoft.PowerShell.Commands.WriteErrorException",
+                         activity="Write-Error", reason="WriteErrorException",
+                         invocation_name=invocation_name)
+    normal = errorview.render(record)
+    assert normal.splitlines()[0] == normal_head
+    assert "[Write-Error], WriteErrorException" in normal   # the category keeps the cmdlet
+    assert errorview.render(record, "ConciseView").splitlines()[0] == concise_head

@@ -10,6 +10,7 @@ whose FullyQualifiedErrorId is -ErrorId or PowerShell's
 """
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from exshell.cmdlets.base import ArrayOf, Cmdlet, Param, ParamSet, cmdlet
@@ -200,6 +201,25 @@ class WriteError(Cmdlet):
             reason=self.CategoryReason or "WriteErrorException",
             exception_type="Microsoft.PowerShell.Commands.WriteErrorException",
         )
+        record.invocation_name, record.command_type_name = _caller(self.context)
         if self.RecommendedAction:
             record.hints.append(self.RecommendedAction)
         self.write_error(record)
+
+
+def _caller(session: Any) -> tuple[str, str]:
+    """(name shown before the message, FullyQualifiedErrorId suffix) of the code that
+    called Write-Error.  Windows PowerShell attributes the record to the function
+    (``f : text``, ``...,f``) or script (``C:\\s.ps1 : text``, ``...,s.ps1``) it came
+    from; at top level the id has no suffix and the view keeps ``Write-Error``."""
+    invocation = session.get_variable("MyInvocation") if session is not None else None
+    getter = getattr(invocation, "get", None)
+    command = getter("MyCommand") if callable(getter) else None
+    kind = getattr(command, "kind", "")
+    name = getattr(command, "name", "") or ""
+    if kind in ("Function", "Filter") and name:
+        return name, name
+    path = getattr(command, "path", "") or ""
+    if kind == "ExternalScript" and path:
+        return path, os.path.basename(path)
+    return "", ""
