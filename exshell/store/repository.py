@@ -78,29 +78,11 @@ def identity_text(identity: Any) -> str:
 
 
 def wildcard_regex(pattern: str) -> re.Pattern[str]:
-    """PowerShell wildcard (``*``, ``?``, ``[a-c]``; backtick escapes) as a case-insensitive regex."""
-    parts: list[str] = []
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "`" and index + 1 < len(pattern):
-            index += 1
-            parts.append(re.escape(pattern[index]))
-        elif char == "*":
-            parts.append(".*")
-        elif char == "?":
-            parts.append(".")
-        elif char == "[":
-            end = pattern.find("]", index + 1)
-            if end == -1:
-                parts.append(re.escape(char))
-            else:
-                parts.append("[" + pattern[index + 1:end].replace("\\", "\\\\") + "]")
-                index = end
-        else:
-            parts.append(re.escape(char))
-        index += 1
-    return re.compile("^" + "".join(parts) + "$", re.IGNORECASE | re.DOTALL)
+    """A Get-* identity pattern as a case-insensitive, whole-string regex, by the
+    language's one wildcard rule (exshell/language/regex.py)."""
+    from exshell.language.regex import wildcard_to_regex
+
+    return wildcard_to_regex(pattern)
 
 
 class Store:

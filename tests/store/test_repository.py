@@ -7,7 +7,7 @@ import pytest
 
 from exshell.store.errors import AlreadyExists, AmbiguousIdentity, NotFound, ValidationError
 from exshell.store.models import AcceptedDomain, ForeignConnector, RemoteDomain, SendConnector
-from exshell.store.repository import close_stores, open_store
+from exshell.store.repository import close_stores, open_store, wildcard_regex
 from exshell.store.servers import add_transport_server
 
 SEED = dict(Name="Subsidiary Send Connector", AddressSpaces=["*.contoso.com;5", "*.fabrikam.com;8"],
@@ -74,11 +74,27 @@ def test_unknown_identity_uses_exchange_2010_wording(store):
     ("Z*", []),
     ("alpha", ["Alpha"]),
     (None, ["Alpha", "Beta", "Alphabet"]),
+    ("[ab]*", ["Alpha", "Beta", "Alphabet"]),
+    ("[!a]*", ["Beta"]),                 # the language's bracket negation
+    ("Alpha[a-c]*", ["Alphabet"]),
+    ("Alpha?", []),                      # ? is exactly one character
 ])
 def test_find_with_wildcards(store, pattern, expected):
     for name in ("Alpha", "Beta", "Alphabet"):
         store.add(SendConnector(Name=name, AddressSpaces=[f"{name}.example"]))
     assert [c.Name for c in store.find("SendConnector", pattern)] == expected
+
+
+@pytest.mark.parametrize("pattern, text, matches", [
+    ("Alpha", "Alpha\n", False),          # the whole name, not up to a trailing newline
+    ("Al*", "al\nx", True),               # * spans line breaks inside a name
+    ("a`*b", "a*b", True),                # a backtick makes * literal
+    ("a`*b", "axb", False),
+    ("[\\]x", "\\x", True),              # a backslash inside brackets is a character
+    ("x[", "x[", True),                   # an unclosed bracket is literal
+])
+def test_identity_patterns_follow_the_language_wildcard_rules(pattern, text, matches):
+    assert bool(wildcard_regex(pattern).match(text)) is matches
 
 
 def test_find_without_wildcard_raises_not_found(store):
