@@ -410,9 +410,11 @@ def bind_pipeline_input(metadata: Any, result: BindResult, input_object: Any) ->
     attempt = result.copy()
     binder = _Binder(metadata, attempt, False)
     rejections: list[errors.ParameterBindingError] = []
-    for coerce in (False, True):
-        for by_name in (False, True):
-            _pipeline_pass(metadata, binder, attempt, input_object, by_name, coerce, rejections)
+    takers = len(metadata.pipeline_takers(attempt.candidate_sets))
+    for by_name, coerce in _PIPELINE_PASSES:
+        _pipeline_pass(metadata, binder, attempt, input_object, by_name, coerce, rejections)
+        if len(attempt.pipeline_bound) == takers:
+            break   # every parameter that could take this object has it
     if not attempt.pipeline_bound:
         # a value of the right shape that validation refused ($null to a mandatory
         # parameter...) is reported as such; a value of no usable type is "not bound"
@@ -426,6 +428,10 @@ def bind_pipeline_input(metadata: Any, result: BindResult, input_object: Any) ->
     if missing:
         raise _missing_error(metadata, attempt, missing)
     return attempt
+
+
+# PowerShell's order: ByValue, then ByPropertyName, first without type coercion
+_PIPELINE_PASSES = ((False, False), (True, False), (False, True), (True, True))
 
 
 def _pipeline_pass(metadata: Any, binder: _Binder, attempt: BindResult, input_object: Any,

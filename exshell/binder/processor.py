@@ -110,11 +110,14 @@ class CmdletProcessor:
             self._guard(self.cmdlet.process)
         finally:
             self.current_input = None
-            self._use(self.result)
 
     def end(self) -> None:
         if not self.expecting_input:
             self._run_process_once()
+        else:
+            # the last object's bindings stay between process calls (each call
+            # replaces them); end sees the command line's alone
+            self._use(self.result)
         self._guard(self.cmdlet.end)
 
     @property
@@ -127,8 +130,9 @@ class CmdletProcessor:
             self._guard(self.cmdlet.process)
 
     def _use(self, result: BindResult) -> None:
+        parameters = self.metadata.parameters
         self.cmdlet.bound = {name: value for name, value in result.bound.items()
-                             if not self.metadata.parameters[name].is_common}
+                             if not parameters[name].is_common}
         self.cmdlet.parameter_set = result.parameter_set or ""
 
     def _guard(self, step: Callable[[], None]) -> None:

@@ -208,3 +208,10 @@ def test_pipeline_binding_failure_is_non_terminating():
 def test_binding_errors_raise_from_make_processor():
     with pytest.raises(errors.ParameterBindingError):
         run("Get-Gadget -Nope", FakeSession())
+
+
+def test_each_object_sees_its_own_binding_and_end_sees_the_command_line_alone():
+    _, processor = run("Remove-Gadget -Confirm:$false", FakeSession(), inputs=["a", "b"])
+    assert processor.cmdlet.bound == {}          # after end: no pipeline object left bound
+    output, processor = run("Remove-Gadget -Fail", FakeSession(), inputs=["a", "b"])
+    assert processor.cmdlet.bound == {"Fail": SwitchParameter(True)}
