@@ -12,9 +12,16 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 STAMP="$VENV/.exshell-installed${EXTRAS:+-$EXTRAS}"
 if [ ! -f "$STAMP" ] || [ "$ROOT/pyproject.toml" -nt "$STAMP" ] || [ "$ROOT/setup.py" -nt "$STAMP" ]; then
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >&2 || true
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-        --config-settings editable_mode=compat -e "$ROOT${EXTRAS:+[$EXTRAS]}" >&2
+    echo "exshell: installing into $VENV (first use or pyproject.toml changed)..." >&2
+    LOG="$VENV/install.log"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >"$LOG" 2>&1 || true
+    # Build warnings would bury the shell's own output; show the log only on failure.
+    if ! "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+        --config-settings editable_mode=compat -e "$ROOT${EXTRAS:+[$EXTRAS]}" >>"$LOG" 2>&1; then
+        cat "$LOG" >&2
+        echo "exshell: installation failed (log: $LOG)" >&2
+        exit 1
+    fi
     touch "$STAMP"
 fi
 # Write bytecode for the package even where PYTHONDONTWRITEBYTECODE is set (as on
