@@ -108,7 +108,7 @@ def run_script_file(options: Options) -> int:
     return _status(session, had_error, from_command=False)
 
 
-def read_statement(session: Any, prompt: str) -> Optional[str]:
+def read_statement(session: Any, prompt: str, continuation: str = PROMPT_CONTINUATION) -> Optional[str]:
     """Read one complete input: more lines while the parser says it is incomplete."""
     from exshell.language.parser import is_incomplete
 
@@ -118,7 +118,7 @@ def read_statement(session: Any, prompt: str) -> Optional[str]:
         return None
     text = line
     while is_incomplete(text):
-        more = ui.read_line(PROMPT_CONTINUATION)
+        more = ui.read_line(continuation)
         if more is None or more == "":
             break  # an empty line ends a continuation, as in the console
         text += "\n" + more
@@ -131,8 +131,9 @@ def run_interactive(options: Options) -> int:
     sink = output_printer(session)
     _run_profile(session, options, sink)
     while True:
-        prompt = f"[PS] {os.getcwd()}>" + " " if interactive else ""
-        text = read_statement(session, prompt)
+        # Prompts are for a person at a terminal; piped input gets none.
+        prompt = f"[PS] {os.getcwd()}> " if interactive else ""
+        text = read_statement(session, prompt, PROMPT_CONTINUATION if interactive else "")
         if text is None:
             break
         if not text.strip():

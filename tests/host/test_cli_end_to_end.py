@@ -120,3 +120,9 @@ def test_profile_runs_unless_noprofile(tmp_path):
     env = {"EXSHELL_PROFILE": str(profile)}
     assert run("-Command", "$fromProfile", env_extra=env).stdout == "yes\n"
     assert run("-NoProfile", "-Command", "$fromProfile", env_extra=env).stdout == ""
+
+
+def test_piped_input_without_command_runs_each_statement_without_prompts():
+    result = run("-NoProfile", stdin='1+1\nif ($true) {\n"in"\n}\n"after"\n')
+    assert result.stdout == "2\nin\nafter\n"
+    assert result.returncode == 0
