@@ -21,7 +21,7 @@ import re
 from typing import Any, Optional
 
 from exshell.types.common import TextValue, fail
-from exshell.types.smtp import is_domain_name
+from exshell.types.smtp import DomainNameValue, is_domain_name
 
 _MAX_PORT = 65535
 
@@ -36,26 +36,18 @@ def parse_ip(text: str) -> Any:
         return None
 
 
-class Fqdn(TextValue):
+class Fqdn(DomainNameValue):
     """A fully qualified (or single-label) DNS host name."""
 
     dotnet_name = "Microsoft.Exchange.Data.Fqdn"
     reference_name = "Fqdn"
+    _INVALID = "InvalidFqdn"
     __slots__ = ()
 
     @classmethod
-    def parse(cls, text: str) -> "Fqdn":
-        text = text.strip()
-        if not is_domain_name(text.rstrip(".")) or parse_ip(text) is not None:
-            fail("InvalidFqdn", text)
-        return cls(text)
-
-    @property
-    def domain(self) -> str:
-        return self._text
-
-    def ps_properties(self) -> dict[str, Any]:
-        return {"Domain": self._text}
+    def _is_valid(cls, text: str) -> bool:
+        # A trailing root dot is allowed; an IP address is not a host name.
+        return is_domain_name(text.rstrip(".")) and parse_ip(text) is None
 
 
 class IPAddress(TextValue):

@@ -6,6 +6,7 @@ Contract:
     by RFC 1123 (labels of letters, digits and inner hyphens, 1-63 characters,
     a name at most 255 characters, no empty label).  Every type that holds a DNS
     name (SmtpDomain, Fqdn, AddressSpace, SmartHost) checks it here.
+  * ``DomainNameValue``: base of the one-DNS-name types (SmtpDomain, Fqdn).
   * ``SmtpDomain``: ``contoso.com``.  ``SmtpDomainWithSubdomains``: ``contoso.com``,
     ``*.contoso.com`` or ``*``; ``include_subdomains``, ``domain``, ``matches()``.
   * ``SmtpAddress``: ``local@domain`` (dot-atom or quoted local part; domain name
@@ -47,19 +48,26 @@ def domain_matches(pattern_domain: str, include_subdomains: bool, domain: str) -
     return domain == pattern_domain
 
 
-class SmtpDomain(TextValue):
-    """A domain name without wildcards."""
+class DomainNameValue(TextValue):
+    """Base of the types whose whole value is one DNS name (SmtpDomain, Fqdn):
+    the name is kept as written and shown as the ``Domain`` property.
 
-    dotnet_name = "Microsoft.Exchange.Data.SmtpDomain"
-    reference_name = "SmtpDomain"
+    Subclasses name their error in ``_INVALID`` and may narrow ``_is_valid``.
+    """
+
+    _INVALID = "InvalidSmtpDomain"
     __slots__ = ()
 
     @classmethod
-    def parse(cls, text: str) -> "SmtpDomain":
+    def parse(cls, text: str) -> Any:
         text = text.strip()
-        if not is_domain_name(text):
-            fail("InvalidSmtpDomain", text)
+        if not cls._is_valid(text):
+            fail(cls._INVALID, text)
         return cls(text)
+
+    @classmethod
+    def _is_valid(cls, text: str) -> bool:
+        return is_domain_name(text)
 
     @property
     def domain(self) -> str:
@@ -67,6 +75,14 @@ class SmtpDomain(TextValue):
 
     def ps_properties(self) -> dict[str, Any]:
         return {"Domain": self._text}
+
+
+class SmtpDomain(DomainNameValue):
+    """A domain name without wildcards."""
+
+    dotnet_name = "Microsoft.Exchange.Data.SmtpDomain"
+    reference_name = "SmtpDomain"
+    __slots__ = ()
 
 
 class SmtpDomainWithSubdomains(TextValue):
