@@ -153,20 +153,10 @@ class CommandScanner:
             elif char in DOUBLE_QUOTES:
                 end, inner = self._scan_double_quoted(end)
                 for piece in inner:
-                    if isinstance(piece, str):
-                        literal.append(piece)
-                    else:
-                        parts.append("".join(literal))
-                        literal = []
-                        parts.append(piece)
+                    lit.add_piece(parts, literal, piece)
             elif char == "$":
                 piece, end = self._expansion(end)
-                if isinstance(piece, str):
-                    literal.append(piece)
-                else:
-                    parts.append("".join(literal))
-                    literal = []
-                    parts.append(piece)
+                lit.add_piece(parts, literal, piece)
             else:
                 run = lit.GENERIC_RUN.match(text, end)
                 literal.append(run.group())
@@ -174,9 +164,9 @@ class CommandScanner:
         parts.append("".join(literal))
         if kind == "CMDNAME":
             self.frames[-1][1] = True
-        parts = [p for p in parts if p != ""]
-        if all(isinstance(p, str) for p in parts):
-            return Tok(kind, text[pos:end], pos, end, "".join(parts))
+        parts = lit.tidy_pieces(parts)
+        if len(parts) == 1 and isinstance(parts[0], str):
+            return Tok(kind, text[pos:end], pos, end, parts[0])
         return Tok(kind, text[pos:end], pos, end, parts)
 
     # ------------------------------------------------------------ statement start

@@ -280,18 +280,13 @@ class ExpressionScanner:
                 literal.append(escaped)
             elif char == "$":
                 piece, i = self._expansion(i)
-                if isinstance(piece, str):
-                    literal.append(piece)
-                else:
-                    parts.append("".join(literal))
-                    literal = []
-                    parts.append(piece)
+                lit.add_piece(parts, literal, piece)
             elif i + 1 < length and text[i + 1] in DOUBLE_QUOTES:
                 literal.append(char)
                 i += 2
             else:
                 parts.append("".join(literal))
-                return i + 1, _tidy(parts)
+                return i + 1, lit.tidy_pieces(parts)
 
     def _expand_range(self, start: int, stop: int) -> list[Any]:
         """Expansions in a double here-string body [start, stop)."""
@@ -314,14 +309,9 @@ class ExpressionScanner:
                 literal.append(escaped)
             else:
                 piece, i = self._expansion(i)
-                if isinstance(piece, str):
-                    literal.append(piece)
-                else:
-                    parts.append("".join(literal))
-                    literal = []
-                    parts.append(piece)
+                lit.add_piece(parts, literal, piece)
         parts.append("".join(literal))
-        return _tidy(parts)
+        return lit.tidy_pieces(parts)
 
     def _expansion(self, pos: int) -> tuple[Any, int]:
         """What a `$` inside expandable text stands for: an AST node or itself."""
@@ -367,11 +357,3 @@ class ExpressionScanner:
             return Tok("STRING", text[pos:end], pos, end, (text[body_start:body_end], "here_single"))
         parts = self._expand_range(body_start, body_end)
         return self._string_token(pos, end, parts, "here_double")
-
-
-def _tidy(parts: list[Any]) -> list[Any]:
-    """Drop empty literal pieces; a text without expansions becomes one string."""
-    kept = [part for part in parts if part != ""]
-    if all(isinstance(part, str) for part in kept):
-        return ["".join(kept)]
-    return kept

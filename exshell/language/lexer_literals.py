@@ -8,8 +8,9 @@ is shaped like a number but its suffix/multiplier does not fit the type
 accepted depends on what follows it, which only the lexer knows.
 
 Also here: the compiled patterns for whitespace, variables, generic-token runs
-and type names, and ``backtick_escape`` (the escape table of double-quoted
-text).  Every pattern is anchored at a position with ``.match(text, pos)`` and
+and type names, ``backtick_escape`` (the escape table of double-quoted
+text), and ``add_piece``/``tidy_pieces``, the one way expandable text is built
+from literal runs and expansions.  Every pattern is anchored at a position with ``.match(text, pos)`` and
 contains no nested quantifiers, so scanning stays linear on huge lines.
 """
 from __future__ import annotations
@@ -178,3 +179,26 @@ def backtick_escape(text: str, pos: int) -> tuple[str, int]:
             if code <= 0x10FFFF:
                 return chr(code), match.end()
     return char, pos + 1
+
+
+def add_piece(parts: list[Any], literal: list[str], piece: Any) -> None:
+    """Add one piece of expandable text to ``parts``.
+
+    Text joins the pending literal run in ``literal``; an expansion (an AST
+    node) first closes that run into ``parts`` so the text keeps its order.
+    The caller appends the last run, ``"".join(literal)``, when the text ends.
+    """
+    if isinstance(piece, str):
+        literal.append(piece)
+    else:
+        parts.append("".join(literal))
+        literal.clear()
+        parts.append(piece)
+
+
+def tidy_pieces(parts: list[Any]) -> list[Any]:
+    """Drop empty literal pieces; a text without expansions becomes one string."""
+    kept = [part for part in parts if part != ""]
+    if all(isinstance(part, str) for part in kept):
+        return ["".join(kept)]
+    return kept
