@@ -242,17 +242,31 @@ class ExpressionScanner:
         if budget[0] < 0:
             raise LexError("ScriptTooLarge", pos, pos + 1, MAX_TOKENS)
 
+    def _unterminated(self, start: int, closer: str) -> LexError:
+        """The error for a string opened at ``start`` that the script ends inside."""
+        return LexError("TerminatorExpectedAtEndOfString", start, len(self.text), closer,
+                        incomplete=True)
+
+    def _string_run(self, plain_run: re.Pattern[str], i: int, start: int, closer: str) -> tuple[str, int]:
+        """The plain characters at ``i`` of a string opened at ``start``, and where they stop.
+
+        They stop at a character that needs a decision (a quote, backtick or
+        ``$``); running into the end of the script instead means the string is
+        unterminated.
+        """
+        run = plain_run.match(self.text, i)
+        if run.end() >= len(self.text):
+            raise self._unterminated(start, closer)
+        return run.group(), run.end()
+
     def _scan_single_quoted(self, pos: int) -> tuple[int, str]:
         text = self.text
         length = len(text)
         pieces = []
         i = pos + 1
         while True:
-            run = _SINGLE_RUN.match(text, i)
-            pieces.append(run.group())
-            i = run.end()
-            if i >= length:
-                raise LexError("TerminatorExpectedAtEndOfString", pos, length, "'", incomplete=True)
+            piece, i = self._string_run(_SINGLE_RUN, i, pos, "'")
+            pieces.append(piece)
             if i + 1 < length and text[i + 1] in SINGLE_QUOTES:
                 pieces.append(text[i])
                 i += 2
@@ -266,16 +280,12 @@ class ExpressionScanner:
         literal: list[str] = []
         i = pos + 1
         while True:
-            run = _DOUBLE_RUN.match(text, i)
-            literal.append(run.group())
-            i = run.end()
-            if i >= length:
-                raise LexError("TerminatorExpectedAtEndOfString", pos, length, '"', incomplete=True)
+            piece, i = self._string_run(_DOUBLE_RUN, i, pos, '"')
+            literal.append(piece)
             char = text[i]
             if char == "`":
                 if i + 1 >= length:
-                    raise LexError("TerminatorExpectedAtEndOfString", pos, length, '"',
-                                   incomplete=True)
+                    raise self._unterminated(pos, '"')
                 escaped, i = lit.backtick_escape(text, i + 1)
                 literal.append(escaped)
             elif char == "$":
@@ -333,7 +343,7 @@ class ExpressionScanner:
         footer = "'@" if kind == "single" else '"@'
         i = _HEADER_BLANKS.match(text, pos + 2).end()
         if i >= length:
-            raise LexError("TerminatorExpectedAtEndOfString", pos, length, footer, incomplete=True)
+            raise self._unterminated(pos, footer)
         if text[i] not in "\r\n":
             line_end = lit.LINE_BREAK.search(text, i)
             stop = line_end.start() if line_end else length
@@ -350,8 +360,7 @@ class ExpressionScanner:
                 if indented is not None:
                     raise LexError("WhitespaceBeforeHereStringFooter", indented.start() + 1,
                                    indented.end())
-                raise LexError("TerminatorExpectedAtEndOfString", pos, length, footer,
-                               incomplete=True)
+                raise self._unterminated(pos, footer)
             body_end, end = match.start(), match.end()
         if kind == "single":
             return Tok("STRING", text[pos:end], pos, end, (text[body_start:body_end], "here_single"))
