@@ -12,6 +12,8 @@ Contract:
     ``ConversionError`` with PowerShell's ValidateRange texts.  It understands
     every value shape the types produce: Unlimited (unlimited always passes),
     multi-valued (each element), sizes, time spans, plain numbers.
+  * ``TextValue``: base of the types whose identity is a validated text;
+    ``PatternTextValue``: one whose text must match a regular expression.
 """
 from __future__ import annotations
 
@@ -191,6 +193,35 @@ class TextValue:
 
     def ps_type_names(self) -> list[str]:
         return [self.dotnet_name, "System.Object"]
+
+
+class PatternTextValue(TextValue):
+    """A TextValue whose text must match the regular expression ``_FORM``.
+
+    Subclasses set ``_FORM`` and ``_INVALID`` (the error id, given the stripped
+    text); ``_accept(match)`` turns a match into the stored text (the matched
+    text unchanged by default; override to normalise case or pick a group).
+    """
+
+    _FORM: Any
+    _INVALID: str
+    __slots__ = ()
+
+    @classmethod
+    def parse(cls, text: str) -> Any:
+        text = text.strip()
+        match = cls._match(text)
+        if not match:
+            fail(cls._INVALID, text)
+        return cls(cls._accept(match))
+
+    @classmethod
+    def _match(cls, text: str) -> Any:
+        return cls._FORM.match(text)
+
+    @classmethod
+    def _accept(cls, match: Any) -> str:
+        return match.string
 
 
 def equals_text(value: Any, other: Any) -> Any:

@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from exshell.types.common import TextValue, cast_failure, fail
+from exshell.types.common import PatternTextValue, cast_failure
 
 
-class Guid(TextValue):
+class Guid(PatternTextValue):
     """System.Guid."""
 
     dotnet_name = "System.Guid"
@@ -31,13 +31,11 @@ class Guid(TextValue):
     __slots__ = ()
 
     _FORM = re.compile(r"^\{?([0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12})\}?$")
+    _INVALID = "InvalidGuid"
 
     @classmethod
-    def parse(cls, text: str) -> "Guid":
-        match = cls._FORM.match(text.strip())
-        if not match:
-            fail("InvalidGuid")
-        return cls(match.group(1).lower())
+    def _accept(cls, match: Any) -> str:
+        return match.group(1).lower()
 
     @classmethod
     def new(cls) -> "Guid":
@@ -46,7 +44,7 @@ class Guid(TextValue):
         return cls(str(uuid.uuid4()))
 
 
-class Uri(TextValue):
+class Uri(PatternTextValue):
     """System.Uri (absolute)."""
 
     dotnet_name = "System.Uri"
@@ -54,20 +52,14 @@ class Uri(TextValue):
     __slots__ = ()
 
     _FORM = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#]+[^\s]*$")
-
-    @classmethod
-    def parse(cls, text: str) -> "Uri":
-        text = text.strip()
-        if not cls._FORM.match(text):
-            fail("InvalidUri")
-        return cls(text)
+    _INVALID = "InvalidUri"
 
     @property
     def _key(self) -> Any:
         return self._text
 
 
-class CultureInfo(TextValue):
+class CultureInfo(PatternTextValue):
     """System.Globalization.CultureInfo, named ``language[-REGION]``."""
 
     dotnet_name = "System.Globalization.CultureInfo"
@@ -75,20 +67,18 @@ class CultureInfo(TextValue):
     __slots__ = ()
 
     _FORM = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+    _INVALID = "CultureNotSupported"
 
     @classmethod
-    def parse(cls, text: str) -> "CultureInfo":
-        text = text.strip()
-        if not cls._FORM.match(text):
-            fail("CultureNotSupported", text)
-        parts = text.split("-")
+    def _accept(cls, match: Any) -> str:
+        parts = match.string.split("-")
         parts[0] = parts[0].lower()
         if len(parts) > 1 and len(parts[-1]) == 2:
             parts[-1] = parts[-1].upper()  # region codes are upper case (en-US)
-        return cls("-".join(parts))
+        return "-".join(parts)
 
 
-class LocalLongFullPath(TextValue):
+class LocalLongFullPath(PatternTextValue):
     """A full path on the local server (Exchange log directories)."""
 
     dotnet_name = "Microsoft.Exchange.Data.LocalLongFullPath"
@@ -97,13 +87,11 @@ class LocalLongFullPath(TextValue):
 
     _WINDOWS = re.compile(r'^[A-Za-z]:\\(?:[^<>:"/\\|?*\x00-\x1f]+\\?)*$')
     _POSIX = re.compile(r"^/[^\x00]*$")
+    _INVALID = "InvalidLocalLongFullPath"
 
     @classmethod
-    def parse(cls, text: str) -> "LocalLongFullPath":
-        text = text.strip()
-        if not (cls._WINDOWS.match(text) or cls._POSIX.match(text)):
-            fail("InvalidLocalLongFullPath", text)
-        return cls(text)
+    def _match(cls, text: str) -> Any:
+        return cls._WINDOWS.match(text) or cls._POSIX.match(text)
 
     @property
     def path_name(self) -> str:
@@ -122,7 +110,7 @@ class LongPath(LocalLongFullPath):
     __slots__ = ()
 
 
-class ProductKey(TextValue):
+class ProductKey(PatternTextValue):
     """An Exchange product key ``XXXXX-XXXXX-XXXXX-XXXXX-XXXXX``."""
 
     dotnet_name = "Microsoft.Exchange.Management.SystemConfigurationTasks.ProductKey"
@@ -130,16 +118,14 @@ class ProductKey(TextValue):
     __slots__ = ()
 
     _FORM = re.compile(r"^[A-Za-z0-9]{5}(?:-[A-Za-z0-9]{5}){4}$")
+    _INVALID = "InvalidProductKey"
 
     @classmethod
-    def parse(cls, text: str) -> "ProductKey":
-        text = text.strip()
-        if not cls._FORM.match(text):
-            fail("InvalidProductKey", text)
-        return cls(text.upper())
+    def _accept(cls, match: Any) -> str:
+        return match.string.upper()
 
 
-class QueueViewerSortOrderEntry(TextValue):
+class QueueViewerSortOrderEntry(PatternTextValue):
     """One ``-SortOrder`` entry of the queue viewer cmdlets."""
 
     dotnet_name = "Microsoft.Exchange.Data.QueueViewerSortOrderEntry"
@@ -147,13 +133,11 @@ class QueueViewerSortOrderEntry(TextValue):
     __slots__ = ()
 
     _FORM = re.compile(r"^([+-]?)([A-Za-z][A-Za-z0-9]*)$")
+    _INVALID = "InvalidSortOrderEntry"
 
     @classmethod
-    def parse(cls, text: str) -> "QueueViewerSortOrderEntry":
-        match = cls._FORM.match(text.strip())
-        if not match:
-            fail("InvalidSortOrderEntry", text.strip())
-        return cls((match.group(1) or "+") + match.group(2))
+    def _accept(cls, match: Any) -> str:
+        return (match.group(1) or "+") + match.group(2)
 
     @property
     def ascending(self) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from exshell.types.common import TextValue, fail
+from exshell.types.common import PatternTextValue, TextValue, fail
 
 _LABEL = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
@@ -181,7 +181,7 @@ def _valid_address_domain(domain: str) -> bool:
     return is_domain_name(domain)
 
 
-class SmtpX509Identifier(TextValue):
+class SmtpX509Identifier(PatternTextValue):
     """A certificate named by issuer and subject: ``<I>issuer<S>subject`` or ``<S>subject``."""
 
     dotnet_name = "Microsoft.Exchange.Data.SmtpX509Identifier"
@@ -189,14 +189,7 @@ class SmtpX509Identifier(TextValue):
     __slots__ = ()
 
     _FORM = re.compile(r"^(?:<I>(?P<issuer>[^<]+))?<S>(?P<subject>[^<]+)$", re.IGNORECASE)
-
-    @classmethod
-    def parse(cls, text: str) -> "SmtpX509Identifier":
-        text = text.strip()
-        match = cls._FORM.match(text)
-        if not match:
-            fail("InvalidX509Identifier", text)
-        return cls(text)
+    _INVALID = "InvalidX509Identifier"
 
     @property
     def issuer(self) -> Optional[str]:
