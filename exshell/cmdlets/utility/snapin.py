@@ -78,9 +78,9 @@ def _record(text: str, error_id: str, category: str, command: str, reason: str,
 
 
 def _wildcard(pattern: str) -> re.Pattern[str]:
-    from exshell.store.repository import wildcard_regex
+    from exshell.language.regex import wildcard_to_regex
 
-    return wildcard_regex(pattern)
+    return wildcard_to_regex(pattern)
 
 
 def _has_wildcard(text: str) -> bool:
