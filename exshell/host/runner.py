@@ -60,11 +60,11 @@ def _run_profile(session: Any, options: Options, sink: Any) -> None:
 def _status(session: Any, had_error: bool, from_command: bool) -> int:
     if session.exit_code is not None:
         return int(session.exit_code)
-    if getattr(session, "terminated", False):
+    if session.terminated:
         return 1
     if from_command:
         return 1 if (had_error and not session.last_status) else 0
-    return 1 if had_error and getattr(session, "terminated", False) else 0
+    return 0
 
 
 def run(options: Options) -> int:
