@@ -1,26 +1,15 @@
 """Error behaviour: $?, $Error, try/catch/finally, throw, -ErrorAction, command not found."""
-import io
-
 import pytest
 
 from exshell.errors import ErrorRecord
-from exshell.session import Session, SessionOptions, StdioHost, StdioUI
 
-
-def new_session():
-    ui = StdioUI(stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO())
-    return Session(host=StdioHost(ui=ui, interactive=False, width=120),
-                   options=SessionOptions(non_interactive=True))
+from language_testkit import new_session, stderr_of
 
 
 def run(text):
     session = new_session()
     outputs, failed = session.run(text)
     return outputs, failed, session
-
-
-def stderr_of(session):
-    return session.host.ui.stderr.getvalue()
 
 
 def test_unknown_command_continues_with_next_statement():

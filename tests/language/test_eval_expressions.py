@@ -1,17 +1,11 @@
 """Expressions through text: operators, .NET numeric typing, members, casts, formatting."""
-import io
 from decimal import Decimal
 
 import pytest
 
 from exshell.language.values import Hashtable, Int64, PSObject
-from exshell.session import Session, SessionOptions, StdioHost, StdioUI
 
-
-def new_session():
-    ui = StdioUI(stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO())
-    return Session(host=StdioHost(ui=ui, interactive=False, width=120),
-                   options=SessionOptions(non_interactive=True))
+from language_testkit import new_session
 
 
 def run(text):

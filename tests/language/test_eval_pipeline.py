@@ -1,17 +1,10 @@
 """Pipelines, command invocation, script files, redirections and output streaming."""
-import io
-
 import pytest
 
 from exshell.errors import ErrorRecord
 from exshell.language.values import ArgumentNumber
-from exshell.session import Session, SessionOptions, StdioHost, StdioUI
 
-
-def new_session():
-    ui = StdioUI(stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO())
-    return Session(host=StdioHost(ui=ui, interactive=False, width=120),
-                   options=SessionOptions(non_interactive=True))
+from language_testkit import new_session
 
 
 def run(text, session=None):

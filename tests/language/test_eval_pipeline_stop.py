@@ -1,19 +1,16 @@
 """Lazy ranges and Select-Object -First stopping the upstream commands
 (PowerShell's StopUpstreamCommandsException)."""
-import io
 import time
 
 import pytest
 
-from exshell.session import Session, SessionOptions, StdioHost, StdioUI
+from language_testkit import new_session, stderr_of
 
 
 def run(text):
-    ui = StdioUI(stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO())
-    session = Session(host=StdioHost(ui=ui, interactive=False, width=120),
-                      options=SessionOptions(non_interactive=True))
+    session = new_session()
     outputs, _failed = session.run(text)
-    return outputs, ui.stderr.getvalue()
+    return outputs, stderr_of(session)
 
 
 def test_a_huge_range_into_select_first_stops_at_once():

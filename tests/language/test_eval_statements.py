@@ -1,15 +1,7 @@
 """Statements through text: loops, switch, functions, scopes, script blocks, splatting."""
-import io
-
 import pytest
 
-from exshell.session import Session, SessionOptions, StdioHost, StdioUI
-
-
-def new_session(stdin=""):
-    ui = StdioUI(stdin=io.StringIO(stdin), stdout=io.StringIO(), stderr=io.StringIO())
-    return Session(host=StdioHost(ui=ui, interactive=False, width=120),
-                   options=SessionOptions(non_interactive=True))
+from language_testkit import new_session
 
 
 def run(text):

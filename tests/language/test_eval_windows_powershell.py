@@ -1,22 +1,14 @@
 """Windows PowerShell 5.1 behaviours that differ from PowerShell 7 or are easy to miss:
 discarding with $null/[void], G15 doubles, Int32 overflow to Double, trap, catch by inner type."""
-import io
-
 import pytest
 
-from exshell.session import Session, SessionOptions, StdioHost, StdioUI
-
-
-def new_session():
-    ui = StdioUI(stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO())
-    return Session(host=StdioHost(ui=ui, interactive=False, width=120),
-                   options=SessionOptions(non_interactive=True))
+from language_testkit import new_session, stderr_of
 
 
 def run(text):
     session = new_session()
     outputs, _failed = session.run(text)
-    return outputs, session.host.ui.stderr.getvalue()
+    return outputs, stderr_of(session)
 
 
 @pytest.mark.parametrize("text, expected", [
